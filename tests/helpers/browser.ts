@@ -1,0 +1,42 @@
+/** Building and serving the real app, and driving Debian's Chromium with playwright-core (no browser downloads). */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { REPO_ROOT } from './run';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
+
+/** Builds the app into `outDir` (relative to the repository). */
+export async function buildApp(outDir: string): Promise<void> {
+  await build({ root: REPO_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+}
+
+/** Serves a built app on a free port of 127.0.0.1. */
+export async function serveApp(outDir: string): Promise<{ url: string; server: PreviewServer; close: () => Promise<void> }> {
+  const server = await preview({ root: REPO_ROOT, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('preview server has no port');
+  const url = `http://127.0.0.1:${address.port}/`;
+  return { url, server, close: () => new Promise<void>((resolve) => { server.httpServer.closeAllConnections?.(); server.httpServer.close(() => resolve()); }) };
+}
+
+/** A fresh Chromium profile with service workers allowed; removed on close. */
+export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'safety-card-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    serviceWorkers: 'allow',
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
