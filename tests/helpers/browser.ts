@@ -19,7 +19,13 @@ export async function serveApp(outDir: string): Promise<{ url: string; server: P
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('preview server has no port');
   const url = `http://127.0.0.1:${address.port}/`;
-  return { url, server, close: () => new Promise<void>((resolve) => { server.httpServer.closeAllConnections?.(); server.httpServer.close(() => resolve()); }) };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (!server.httpServer.listening) return resolve();
+      if ('closeAllConnections' in server.httpServer) server.httpServer.closeAllConnections();
+      server.httpServer.close(() => resolve());
+    });
+  return { url, server, close };
 }
 
 /** A fresh Chromium profile with service workers allowed; removed on close. */
