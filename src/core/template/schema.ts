@@ -74,66 +74,51 @@ const RefIdsSchema = z.array(IdSchema).min(1, 'at least one reference id');
 
 export const ReferenceSchema = z.strictObject({
   id: IdSchema,
-  citation: text(TEMPLATE_LIMITS.citationChars),
-  url: HttpsUrlSchema,
+  citation: text(TEMPLATE_LIMITS.citationChars).describe('The reference as cited: authors, year, title.'),
+  url: HttpsUrlSchema.describe('Where to read it: a DOI link (https://doi.org/…) where there is one.'),
 });
 
 export const ItemSchema = z.strictObject({
   id: IdSchema,
-  /** The wording printed on the card. */
-  text: text(TEMPLATE_LIMITS.cardTextChars),
-  /** A longer explanation, shown in the app only. */
-  detail: text(TEMPLATE_LIMITS.detailChars).optional(),
-  refs: RefIdsSchema,
+  text: text(TEMPLATE_LIMITS.cardTextChars).describe('The wording printed on the card: short, plain, scannable under stress.'),
+  detail: text(TEMPLATE_LIMITS.detailChars).optional().describe('A longer explanation, shown in the app only.'),
+  refs: RefIdsSchema.describe('Ids of the references that support this item.'),
 });
 
 export const PhoneSchema = z.strictObject({
-  /** What is dialled: E.164 (+16234737433) or a short code (911). */
-  tel: z.string().regex(new RegExp(`${E164_PATTERN.source}|${SHORT_CODE_PATTERN.source}`), 'an E.164 number like "+16234737433" or a short code like "911"'),
-  /** How the number is printed, e.g. "+1 (623) 473-7433". Its digits must be those of `tel`. */
-  display: text(30),
+  tel: z.string().regex(new RegExp(`${E164_PATTERN.source}|${SHORT_CODE_PATTERN.source}`), 'an E.164 number like "+16234737433" or a short code like "911"').describe('What is dialled: E.164 (+16234737433) or a short code (911).'),
+  display: text(30).describe('How the number is printed, e.g. "+1 623-473-7433". Its digits must be those of tel, or its national part.'),
 });
 
 export const ContactSchema = z.strictObject({
   id: IdSchema,
-  name: text(TEMPLATE_LIMITS.titleChars),
-  phone: PhoneSchema.optional(),
-  url: HttpsUrlSchema.optional(),
-  /** ISO 3166-1 alpha-2 codes of the regions served, or "any". */
-  regions: z.array(RegionSchema).min(1, 'at least one region code, or "any"'),
-  /** Hours, languages, or how to reach it, short enough for the card. */
-  notes: text(TEMPLATE_LIMITS.cardTextChars).optional(),
-  /** Where the number or address was checked. */
-  source: HttpsUrlSchema,
-  /** The date it was last checked against `source`. */
-  verified: IsoDateSchema,
-  refs: RefIdsSchema.optional(),
+  name: text(TEMPLATE_LIMITS.titleChars).describe('The service or person, as printed.'),
+  phone: PhoneSchema.optional().describe('A phone number. A contact has a phone, a url, or both.'),
+  url: HttpsUrlSchema.optional().describe('A web address (a chat, an app page).'),
+  regions: z.array(RegionSchema).min(1, 'at least one region code, or "any"').describe('ISO 3166-1 alpha-2 codes of the regions served, or ["any"].'),
+  notes: text(TEMPLATE_LIMITS.cardTextChars).optional().describe('What it is for, hours, languages: short enough for the card.'),
+  source: HttpsUrlSchema.describe('Where the number or address is published.'),
+  verified: IsoDateSchema.describe('The date it was last checked against source.'),
+  refs: RefIdsSchema.optional().describe('Ids of references that recommend this contact.'),
 });
 
 export const FieldSchema = z.strictObject({
   id: IdSchema,
-  label: text(TEMPLATE_LIMITS.titleChars),
-  kind: FieldKindSchema,
-  /** A hint shown in the app under the input. */
-  hint: text(TEMPLATE_LIMITS.summaryChars).optional(),
-  /** The longest value accepted, in characters. */
-  maxLength: z.int().min(1, 'at least 1').max(TEMPLATE_LIMITS.fieldMaxLengthChars, `at most ${TEMPLATE_LIMITS.fieldMaxLengthChars}`),
-  /** Whether the value is about the person (left out of shared links unless they choose otherwise). */
-  personal: z.boolean(),
-  /** For write-in fields: how many blank lines to print. */
-  lines: z.int().min(1, 'at least 1').max(TEMPLATE_LIMITS.writeInLines, `at most ${TEMPLATE_LIMITS.writeInLines}`).optional(),
+  label: text(TEMPLATE_LIMITS.titleChars).describe('The label, in the app and on the card.'),
+  kind: FieldKindSchema.describe('text, phone, multiline, or write-in: a blank line printed to fill by hand.'),
+  hint: text(TEMPLATE_LIMITS.summaryChars).optional().describe('A hint shown in the app under the input.'),
+  maxLength: z.int().min(1, 'at least 1').max(TEMPLATE_LIMITS.fieldMaxLengthChars, `at most ${TEMPLATE_LIMITS.fieldMaxLengthChars}`).describe('The longest value accepted, in characters.'),
+  personal: z.boolean().describe('Whether the value is about the person: left out of shared links unless they choose otherwise.'),
+  lines: z.int().min(1, 'at least 1').max(TEMPLATE_LIMITS.writeInLines, `at most ${TEMPLATE_LIMITS.writeInLines}`).optional().describe('For write-in fields: how many blank lines to print.'),
 });
 
 const sectionBase = {
   id: IdSchema,
-  title: text(TEMPLATE_LIMITS.titleChars),
-  /** One line for the app's section checklist. */
-  summary: text(TEMPLATE_LIMITS.summaryChars),
-  severity: SeveritySchema,
-  /** Whether a new card includes this section. */
-  defaultSelected: z.boolean(),
-  /** Claim on the front face: higher goes first; 0 means the section never goes on the front. */
-  frontPriority: z.int().min(0, 'at least 0').max(100, 'at most 100'),
+  title: text(TEMPLATE_LIMITS.titleChars).describe('The heading printed on the card.'),
+  summary: text(TEMPLATE_LIMITS.summaryChars).describe("One line for the app's section checklist."),
+  severity: SeveritySchema.describe('danger, caution or info: printed as a word or marker as well as a colour.'),
+  defaultSelected: z.boolean().describe('Whether a new card includes this section.'),
+  frontPriority: z.int().min(0, 'at least 0').max(100, 'at most 100').describe('Claim on the front face: higher goes first; 0 means never on the front.'),
 };
 
 export const SectionSchema = z.discriminatedUnion(
@@ -148,17 +133,16 @@ export const SectionSchema = z.discriminatedUnion(
 );
 
 const TemplateObjectSchema = z.strictObject({
-  /** Editors' hint to the JSON Schema; ignored by the app. */
-  $schema: z.string().optional(),
-  id: IdSchema,
-  version: SemverSchema,
-  locale: LocaleSchema,
-  title: text(TEMPLATE_LIMITS.titleChars),
-  published: IsoDateSchema,
-  reviewBy: IsoDateSchema,
-  description: text(TEMPLATE_LIMITS.descriptionChars),
-  attribution: text(TEMPLATE_LIMITS.citationChars),
-  disclaimer: text(TEMPLATE_LIMITS.disclaimerChars),
+  $schema: z.string().optional().describe("Editors' hint to this JSON Schema; ignored by the app."),
+  id: IdSchema.describe('The template id: also the name of its folder.'),
+  version: SemverSchema.describe('MAJOR.MINOR.PATCH: also the file name. Patch: wording; minor: additions; major: removals or a changed safety meaning.'),
+  locale: LocaleSchema.describe('The language of the wording, as a BCP 47 tag.'),
+  title: text(TEMPLATE_LIMITS.titleChars).describe('The card title.'),
+  published: IsoDateSchema.describe('The date this version was published.'),
+  reviewBy: IsoDateSchema.describe('The date by which the content (and every contact) should be checked again.'),
+  description: text(TEMPLATE_LIMITS.descriptionChars).describe('What the card is and whom it is for, for the app.'),
+  attribution: text(TEMPLATE_LIMITS.citationChars).describe('The source the content is drawn from, printed on the card.'),
+  disclaimer: text(TEMPLATE_LIMITS.disclaimerChars).describe('Printed on the card: what the card is not.'),
   sections: z.array(SectionSchema).min(1, 'at least one section').max(TEMPLATE_LIMITS.sectionsPerTemplate, `at most ${TEMPLATE_LIMITS.sectionsPerTemplate} sections`),
   references: z.array(ReferenceSchema).min(1, 'at least one reference'),
 });
