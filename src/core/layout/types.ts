@@ -14,7 +14,10 @@ export type FontWeight = 'regular' | 'bold';
 
 /** Measures text as the embedded font draws it: the width the layout uses is the width the PDF draws. */
 export interface Measurer {
-  /** Advance width of `text` at `sizePt`, in points. */
+  /**
+   * Advance width of `text` at `sizePt`, in points. Widths add up (no kerning, no ligatures):
+   * widthPt(a + b) = widthPt(a) + widthPt(b), and the layout relies on it.
+   */
   widthPt(text: string, weight: FontWeight, sizePt: number): number;
   /** The characters of `text` the font has no glyph for, each once, in order of appearance. */
   missingChars(text: string, weight: FontWeight): string[];

@@ -1,0 +1,43 @@
+/** The bundled templates, read from the repository's templates/ folder for the CLI. */
+import { fileURLToPath } from 'node:url';
+import { groupById } from '../core/template/catalog';
+import { templateContentText } from '../core/template/canonical';
+import type { Template } from '../core/template/schema';
+import { parseTemplateText } from '../core/template/validate';
+import { InputError } from './run-main';
+import { readTemplateTree, sha256Hex } from './template-files';
+
+/** templates/ next to src/. */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
+
+export interface StoredTemplate {
+  template: Template;
+  /** SHA-256 (hex) of its canonical content. */
+  sha256: string;
+}
+
+/** Every valid template file, grouped by id, each group oldest version first. */
+export function loadTemplates(dir = TEMPLATES_DIR): Map<string, StoredTemplate[]> {
+  const stored: StoredTemplate[] = [];
+  for (const file of readTemplateTree(dir).files) {
+    const result = parseTemplateText(file.text, file.placement);
+    // Broken files are reported by `npm run templates:check`; the CLI offers only the valid ones.
+    if (result.ok) stored.push({ template: result.template, sha256: sha256Hex(templateContentText(result.template)) });
+  }
+  return groupById(stored);
+}
+
+/** Finds "id" (the latest version) or "id@version"; an InputError lists what exists. */
+export function findTemplate(templates: Map<string, StoredTemplate[]>, reference: string): StoredTemplate {
+  const [id = '', version] = reference.split('@');
+  const versions = templates.get(id);
+  if (versions === undefined || versions.length === 0) {
+    throw new InputError(`unknown template "${id}"; templates: ${[...templates.keys()].join(', ') || '(none)'}. See --list.`);
+  }
+  if (version === undefined) return versions[versions.length - 1] as StoredTemplate;
+  const found = versions.find((entry) => entry.template.version === version);
+  if (found === undefined) {
+    throw new InputError(`template ${id} has no version ${version}; versions: ${versions.map((entry) => entry.template.version).join(', ')}`);
+  }
+  return found;
+}

@@ -1,0 +1,387 @@
+/**
+ * layout: a CardDocument → a CardLayout, by arithmetic over the widths a Measurer gives. It chooses the type size and
+ * the smallest format in which everything fits at ≥ 7 pt, or throws an OverflowError naming what does not fit.
+ *
+ * The type scale is made for reading under stress: body 7–8.5 pt with lines at least 3 mm apart (≥ 1.22 × size),
+ * emergency numbers and the danger heading at ≥ 9 pt bold, severity shown by a marker and a band or rule as well
+ * as by colour, and a safe margin of 3.5 mm inside the trim.
+ */
+import type { CardDocument, DocEntry, DocSection } from '../compose';
+import { flowSegments, type FlowLine, type Segment } from './flow';
+import { geometriesFor } from './formats';
+import { ID1, PT_PER_MM, type Box, type CardLayout, type FaceLayout, type FontWeight, type FormatGeometry, type FormatId, type InkColor, type Measurer, type Rule, type TextRun } from './types';
+
+/** Inset of all text and marks from the trim, in points (3.5 mm: the 3 mm safe area plus a little). */
+export const SAFE_MARGIN_PT = 3.5 * PT_PER_MM;
+/** The smallest size any text is set in. */
+export const MIN_TEXT_SIZE_PT = 7;
+/** Body sizes tried, largest first. */
+export const BODY_SIZES_PT = [8.5, 8, 7.5, 7] as const;
+/** Emergency numbers and the danger heading are set at least this large. */
+export const EMERGENCY_SIZE_PT = 9;
+
+const LINE_HEIGHT_EM = 1.22;
+const MIN_LINE_PITCH_PT = 3 * PT_PER_MM;
+/** Height of a line to write on by hand. */
+const WRITE_IN_PITCH_PT = 5 * PT_PER_MM;
+const DANGER_MARKER = '⚠';
+const CAUTION_MARKER = '▲';
+const BULLET = '•';
+
+export interface LayoutOptions {
+  /** A fixed format, or "auto" for the smallest that fits. */
+  format: FormatId | 'auto';
+}
+
+/** What does not fit, by section. */
+export interface UnplacedSection {
+  sectionId: string;
+  title: string;
+  entryIds: string[];
+}
+
+/** Nothing selected is dropped silently: when it does not all fit, this names what does not. */
+export class OverflowError extends Error {
+  override name = 'OverflowError';
+  constructor(
+    readonly format: FormatId | 'auto',
+    readonly largestTried: FormatGeometry,
+    readonly unplaced: UnplacedSection[],
+  ) {
+    const what = unplaced.map((section) => `"${section.title}" (${section.entryIds.join(', ')})`).join('; ');
+    const way = largestTried.id === 'fold-3' ? 'Choose fewer sections, or shorten what you typed.' : 'Choose a larger format (or auto), or fewer sections.';
+    super(`Not everything fits on a ${describeGeometry(largestTried)} card, even at ${MIN_TEXT_SIZE_PT} pt. Does not fit: ${what}. ${way}`);
+  }
+}
+
+/** Text the embedded font cannot draw: never empty boxes. */
+export class MissingGlyphsError extends Error {
+  override name = 'MissingGlyphsError';
+  constructor(
+    readonly where: string,
+    readonly chars: string[],
+  ) {
+    const list = chars.map((char) => `${char} (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    super(`${where} has characters the card's font cannot print: ${list}. Use Latin, Greek or Cyrillic letters, or leave it empty and write it in by hand.`);
+  }
+}
+
+/** "wallet (2 faces)", "fold-2 (4 faces)" */
+export function describeGeometry(geometry: FormatGeometry): string {
+  return `${geometry.id} (${geometry.faceCount} face${geometry.faceCount === 1 ? '' : 's'})`;
+}
+
+/** Lays the document out in the smallest allowed format that holds it all, at the largest body size that fits there. */
+export function layoutCard(doc: CardDocument, measurer: Measurer, options: LayoutOptions): CardLayout {
+  checkGlyphs(doc, measurer);
+  const geometries = geometriesFor(options.format).filter((geometry) => !(doc.discreet && geometry.faceCount === 1));
+  const unitsBySize = new Map<number, Units>();
+  const unitsAt = (size: number) => {
+    let units = unitsBySize.get(size);
+    if (units === undefined) {
+      units = buildUnits(doc, measurer, size);
+      unitsBySize.set(size, units);
+    }
+    return units;
+  };
+  for (const geometry of geometries) {
+    for (const size of BODY_SIZES_PT) {
+      const placed = place(doc, unitsAt(size), geometry);
+      if (placed.ok) return { layoutVersion: 1, format: geometry, face: { widthPt: ID1.widthPt, heightPt: ID1.heightPt }, faces: placed.faces, bodySizePt: size, minSizePt: minSize(placed.faces), meta: doc.meta };
+    }
+  }
+  const largest = geometries[geometries.length - 1] as FormatGeometry;
+  const attempt = place(doc, unitsAt(MIN_TEXT_SIZE_PT), largest);
+  throw new OverflowError(options.format, largest, attempt.ok ? [] : attempt.unplaced);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Units: unbreakable blocks (a heading with its first entry, an entry), laid out at a body size, positioned later.
+
+interface Unit {
+  heightPt: number;
+  runs: TextRun[];
+  rules: Rule[];
+  boxes: Box[];
+  sectionId: string;
+  entryIds: string[];
+  startsSection: boolean;
+  discreetFront: boolean;
+}
+
+interface Units {
+  title: Unit;
+  body: Unit[];
+  footer: Unit;
+  sectionGapPt: number;
+  entryGapPt: number;
+}
+
+interface Scale {
+  body: number;
+  heading: number;
+  dangerHeading: number;
+  number: number;
+  title: number;
+  footer: number;
+}
+
+function scaleFor(bodyPt: number): Scale {
+  return {
+    body: bodyPt,
+    heading: bodyPt + 1,
+    dangerHeading: Math.max(EMERGENCY_SIZE_PT, bodyPt + 1.5),
+    number: Math.max(EMERGENCY_SIZE_PT, bodyPt + 1.5),
+    title: Math.max(10, bodyPt + 2.5),
+    footer: MIN_TEXT_SIZE_PT,
+  };
+}
+
+const CONTENT_WIDTH_PT = ID1.widthPt - 2 * SAFE_MARGIN_PT;
+
+function linePitch(sizePt: number): number {
+  return Math.max(sizePt * LINE_HEIGHT_EM, MIN_LINE_PITCH_PT);
+}
+
+/** A unit under construction: lines stacked from y = 0. */
+class UnitBuilder {
+  y = 0;
+  runs: TextRun[] = [];
+  rules: Rule[] = [];
+  boxes: Box[] = [];
+  constructor(
+    private readonly measurer: Measurer,
+    private readonly source: string,
+  ) {}
+
+  /** Stacks flowed lines at x offset `xPt`; returns the baseline of the first line. */
+  addLines(lines: FlowLine[], xPt: number, firstLineXPt = xPt): number {
+    let firstBaseline = this.y;
+    lines.forEach((line, index) => {
+      const size = line.maxSizePt === 0 ? MIN_TEXT_SIZE_PT : line.maxSizePt;
+      const pitch = linePitch(size);
+      const baseline = this.y + (pitch - (this.measurer.ascentEm + this.measurer.descentEm) * size) / 2 + this.measurer.ascentEm * size;
+      if (index === 0) firstBaseline = baseline;
+      const lineX = index === 0 ? firstLineXPt : xPt;
+      for (const piece of line.pieces) {
+        this.runs.push({ xPt: lineX + piece.xPt, yPt: baseline, text: piece.text, weight: piece.weight, sizePt: piece.sizePt, color: piece.color, widthPt: piece.widthPt, source: this.source });
+      }
+      this.y += pitch;
+    });
+    return firstBaseline;
+  }
+
+  run(text: string, xPt: number, yPt: number, weight: FontWeight, sizePt: number, color: InkColor): number {
+    const widthPt = this.measurer.widthPt(text, weight, sizePt);
+    this.runs.push({ xPt, yPt, text, weight, sizePt, color, widthPt, source: this.source });
+    return widthPt;
+  }
+
+  finish(fields: Omit<Unit, 'heightPt' | 'runs' | 'rules' | 'boxes'>): Unit {
+    return { heightPt: this.y, runs: this.runs, rules: this.rules, boxes: this.boxes, ...fields };
+  }
+}
+
+function seg(text: string, weight: FontWeight, sizePt: number, color: InkColor, keepTogether = false): Segment {
+  return { text, weight, sizePt, color, ...(keepTogether ? { keepTogether } : {}) };
+}
+
+function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number): Units {
+  const scale = scaleFor(bodyPt);
+
+  const title = new UnitBuilder(measurer, 'title');
+  title.addLines(flowSegments([seg(doc.title, 'bold', scale.title, 'ink')], CONTENT_WIDTH_PT, measurer), 0);
+  title.y += 1;
+  title.rules.push({ x1Pt: 0, y1Pt: title.y, x2Pt: CONTENT_WIDTH_PT, y2Pt: title.y, widthPt: 1.5, color: 'danger' });
+  title.y += 1.5;
+
+  const body: Unit[] = [];
+  for (const section of doc.sections) {
+    section.entries.forEach((entry, index) => {
+      const builder = new UnitBuilder(measurer, entry.id);
+      if (index === 0) addHeading(builder, section, scale, measurer);
+      addEntry(builder, section, entry, scale, measurer);
+      body.push(builder.finish({ sectionId: section.id, entryIds: [entry.id], startsSection: index === 0, discreetFront: section.discreetFront }));
+    });
+  }
+
+  const footer = new UnitBuilder(measurer, 'footer');
+  footer.y += 1;
+  footer.rules.push({ x1Pt: 0, y1Pt: 0.5, x2Pt: CONTENT_WIDTH_PT, y2Pt: 0.5, widthPt: 0.5, color: 'muted' });
+  footer.addLines(flowSegments([seg(doc.footer.stamp, 'bold', scale.footer, 'ink'), seg(doc.footer.disclaimer, 'regular', scale.footer, 'ink')], CONTENT_WIDTH_PT, measurer), 0);
+  footer.addLines(flowSegments([seg(doc.footer.attribution, 'regular', scale.footer, 'muted')], CONTENT_WIDTH_PT, measurer), 0);
+
+  return {
+    title: title.finish({ sectionId: 'title', entryIds: [], startsSection: true, discreetFront: true }),
+    body,
+    footer: footer.finish({ sectionId: 'footer', entryIds: [], startsSection: true, discreetFront: false }),
+    sectionGapPt: 0.45 * bodyPt,
+    entryGapPt: 0.12 * bodyPt,
+  };
+}
+
+function addHeading(builder: UnitBuilder, section: DocSection, scale: Scale, measurer: Measurer): void {
+  if (section.severity === 'danger') {
+    const padding = 1.5;
+    const top = builder.y;
+    builder.y += padding;
+    const lines = flowSegments([seg(`${DANGER_MARKER} ${section.title}`, 'bold', scale.dangerHeading, 'inverse')], CONTENT_WIDTH_PT - 2 * padding, measurer);
+    builder.addLines(lines, padding);
+    builder.y += padding;
+    builder.boxes.push({ xPt: 0, yPt: top, widthPt: CONTENT_WIDTH_PT, heightPt: builder.y - top, fill: 'danger' });
+    builder.y += 1;
+    return;
+  }
+  const color: InkColor = section.severity === 'caution' ? 'caution' : 'ink';
+  const text = section.severity === 'caution' ? `${CAUTION_MARKER} ${section.title}` : section.title;
+  builder.addLines(flowSegments([seg(text, 'bold', scale.heading, color)], CONTENT_WIDTH_PT, measurer), 0);
+  builder.rules.push({ x1Pt: 0, y1Pt: builder.y, x2Pt: CONTENT_WIDTH_PT, y2Pt: builder.y, widthPt: section.severity === 'caution' ? 0.75 : 0.5, color: section.severity === 'caution' ? 'caution' : 'muted' });
+  builder.y += 1.5;
+}
+
+function addEntry(builder: UnitBuilder, section: DocSection, entry: DocEntry, scale: Scale, measurer: Measurer): void {
+  switch (entry.kind) {
+    case 'item': {
+      const bulletColor: InkColor = section.severity === 'danger' ? 'danger' : section.severity === 'caution' ? 'caution' : 'ink';
+      const indent = measurer.widthPt(BULLET, 'bold', scale.body) + 0.35 * scale.body;
+      const lines = flowSegments([seg(entry.text, 'regular', scale.body, 'ink')], CONTENT_WIDTH_PT - indent, measurer);
+      const baseline = builder.addLines(lines, indent);
+      builder.run(BULLET, 0, baseline, 'bold', scale.body, bulletColor);
+      return;
+    }
+    case 'contact': {
+      const segments = [seg(entry.number, 'bold', scale.number, 'ink', true), seg(entry.name, 'regular', scale.body, 'ink')];
+      if (entry.notes !== undefined) segments.push(seg(entry.notes, 'regular', scale.body, 'muted'));
+      builder.addLines(flowSegments(segments, CONTENT_WIDTH_PT, measurer), 0);
+      return;
+    }
+    case 'field': {
+      const value = entry.value.split(/\s*\n\s*/).filter((line) => line !== '').join(' · ');
+      builder.addLines(flowSegments([seg(`${entry.label}:`, 'bold', scale.body, 'ink'), seg(value, 'regular', scale.body, 'ink')], CONTENT_WIDTH_PT, measurer), 0);
+      return;
+    }
+    case 'write-in': {
+      // The label, then a line to write on to the right edge; further lines at full width.
+      const labelLines = flowSegments([seg(`${entry.label}:`, 'bold', scale.body, 'ink')], CONTENT_WIDTH_PT, measurer);
+      const extra = WRITE_IN_PITCH_PT - linePitch(scale.body);
+      builder.y += extra;
+      builder.addLines(labelLines, 0);
+      const last = labelLines[labelLines.length - 1];
+      const lineY = builder.y - 1;
+      const startX = (last?.widthPt ?? 0) + 3;
+      const minimumWritePt = CONTENT_WIDTH_PT * 0.35;
+      let lines = entry.lines;
+      if (CONTENT_WIDTH_PT - startX >= minimumWritePt) {
+        builder.rules.push({ x1Pt: startX, y1Pt: lineY, x2Pt: CONTENT_WIDTH_PT, y2Pt: lineY, widthPt: 0.5, color: 'ink', dash: 'dotted' });
+        lines -= 1;
+      }
+      for (let index = 0; index < lines; index++) {
+        builder.y += WRITE_IN_PITCH_PT;
+        builder.rules.push({ x1Pt: 0, y1Pt: builder.y - 1, x2Pt: CONTENT_WIDTH_PT, y2Pt: builder.y - 1, widthPt: 0.5, color: 'ink', dash: 'dotted' });
+      }
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Placement: units flow face after face; the front starts with the title, the last face ends with the footer.
+
+type Placement = { ok: true; faces: FaceLayout[] } | { ok: false; unplaced: UnplacedSection[] };
+
+function place(doc: CardDocument, units: Units, geometry: FormatGeometry): Placement {
+  const faces: FaceLayout[] = Array.from({ length: geometry.faceCount }, (_, index) => ({
+    role: index === 0 ? 'front' : index === geometry.faceCount - 1 ? 'back' : 'inside',
+    runs: [],
+    rules: [],
+    boxes: [],
+  }));
+  const top = SAFE_MARGIN_PT;
+  const bottom = ID1.heightPt - SAFE_MARGIN_PT;
+  const lastFace = geometry.faceCount - 1;
+  const footerTop = bottom - units.footer.heightPt;
+  const limit = (face: number) => (face === lastFace ? footerTop - units.sectionGapPt : bottom);
+
+  let face = 0;
+  let y = top;
+  const put = (unit: Unit, atY: number, onFace: number) => {
+    const target = faces[onFace] as FaceLayout;
+    const dx = SAFE_MARGIN_PT;
+    for (const run of unit.runs) target.runs.push({ ...run, xPt: run.xPt + dx, yPt: run.yPt + atY });
+    for (const rule of unit.rules) target.rules.push({ ...rule, x1Pt: rule.x1Pt + dx, x2Pt: rule.x2Pt + dx, y1Pt: rule.y1Pt + atY, y2Pt: rule.y2Pt + atY });
+    for (const box of unit.boxes) target.boxes.push({ ...box, xPt: box.xPt + dx, yPt: box.yPt + atY });
+  };
+
+  if (units.title.heightPt > limit(0) - top) return { ok: false, unplaced: [] };
+  put(units.title, y, 0);
+  y += units.title.heightPt;
+
+  for (let index = 0; index < units.body.length; index++) {
+    const unit = units.body[index] as Unit;
+    if (doc.discreet && face === 0 && !unit.discreetFront) {
+      face = 1;
+      y = top;
+    }
+    let gap = y === top ? 0 : unit.startsSection ? units.sectionGapPt : units.entryGapPt;
+    while (face <= lastFace && y + gap + unit.heightPt > limit(face) + 1e-9) {
+      face += 1;
+      y = top;
+      gap = 0;
+    }
+    if (face > lastFace) return { ok: false, unplaced: groupUnplaced(doc, units.body.slice(index)) };
+    put(unit, y + gap, face);
+    y += gap + unit.heightPt;
+  }
+  put(units.footer, footerTop, lastFace);
+  return { ok: true, faces };
+}
+
+function groupUnplaced(doc: CardDocument, units: Unit[]): UnplacedSection[] {
+  const bySection = new Map<string, UnplacedSection>();
+  for (const unit of units) {
+    const section = doc.sections.find((s) => s.id === unit.sectionId);
+    const group = bySection.get(unit.sectionId) ?? { sectionId: unit.sectionId, title: section?.title ?? unit.sectionId, entryIds: [] };
+    group.entryIds.push(...unit.entryIds);
+    bySection.set(unit.sectionId, group);
+  }
+  return [...bySection.values()];
+}
+
+function minSize(faces: FaceLayout[]): number {
+  let min = Infinity;
+  for (const face of faces) for (const run of face.runs) min = Math.min(min, run.sizePt);
+  return min;
+}
+
+function checkGlyphs(doc: CardDocument, measurer: Measurer): void {
+  const check = (where: string, text: string, weight: FontWeight) => {
+    const missing = measurer.missingChars(text.replace(/\n/g, ' '), weight);
+    if (missing.length > 0) throw new MissingGlyphsError(where, missing);
+  };
+  check('The title', doc.title, 'bold');
+  for (const section of doc.sections) {
+    check(`The heading "${section.title}"`, `${DANGER_MARKER}${CAUTION_MARKER}${BULLET} ${section.title}`, 'bold');
+    for (const entry of section.entries) {
+      switch (entry.kind) {
+        case 'item':
+          check(`Item "${entry.id}"`, entry.text, 'regular');
+          break;
+        case 'contact':
+          check(`Contact "${entry.name}"`, entry.name, 'regular');
+          check(`The number of "${entry.name}"`, entry.number, 'bold');
+          if (entry.notes !== undefined) check(`Contact "${entry.name}"`, entry.notes, 'regular');
+          break;
+        case 'field':
+          check(`"${entry.label}"`, entry.value, 'regular');
+          check(`"${entry.label}"`, entry.label, 'bold');
+          break;
+        case 'write-in':
+          check(`"${entry.label}"`, entry.label, 'bold');
+          break;
+      }
+    }
+  }
+  check('The footer', doc.footer.stamp, 'bold');
+  check('The footer', doc.footer.disclaimer, 'regular');
+  check('The footer', doc.footer.attribution, 'regular');
+}

@@ -1,0 +1,124 @@
+/**
+ * CardSpec: what the user chose. It is saved, exported and put in share links, so it is versioned stored data:
+ * every stored shape has a `specVersion`, and `migrateSpec` brings any older shape up to the current one.
+ */
+import { z } from 'zod';
+import { FORMAT_IDS } from '../layout/formats';
+import type { Template } from '../template/schema';
+
+export const CURRENT_SPEC_VERSION = 1;
+
+export const PAPERS = ['card', 'a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
+export const PRINT_MODES = ['duplex', 'fold-over'] as const;
+export type PrintMode = (typeof PRINT_MODES)[number];
+
+/** Limits a spec must keep. */
+export const SPEC_LIMITS = {
+  copiesMin: 1,
+  copiesMax: 1000,
+  backOffsetMaxMm: 10,
+  extraContacts: 4,
+  extraContactNameChars: 40,
+  extraContactPhoneChars: 30,
+} as const;
+
+const ExtraContactSchema = z.strictObject({
+  name: z.string().trim().min(1, 'a name').max(SPEC_LIMITS.extraContactNameChars, `at most ${SPEC_LIMITS.extraContactNameChars} characters`),
+  phone: z
+    .string()
+    .trim()
+    .min(1, 'a phone number')
+    .max(SPEC_LIMITS.extraContactPhoneChars, `at most ${SPEC_LIMITS.extraContactPhoneChars} characters`)
+    .regex(/^\+?[0-9][0-9 ()./-]*$/, 'a phone number: digits, spaces and + ( ) - . / only'),
+});
+
+/** Version 1 of the card spec. */
+export const CardSpecV1Schema = z.strictObject({
+  specVersion: z.literal(1),
+  /** The template, pinned to a version so a saved card prints the same words until the user moves it. */
+  template: z.strictObject({ id: z.string().min(1), version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version like 1.0.0') }),
+  /** Selected section ids, in the order the user wants them (template order unless reordered). */
+  sections: z.array(z.string().min(1)).max(60),
+  /** Field values by field id. Empty or absent values print as blank lines to fill by hand. */
+  fields: z.record(z.string(), z.string().max(2000, 'at most 2000 characters')),
+  /** ISO 3166-1 alpha-2 region for crisis contacts, or "any" for every region's numbers. */
+  region: z.string().regex(/^(any|[A-Z]{2})$/, 'a region code like "US", or "any"'),
+  extraContacts: z.array(ExtraContactSchema).max(SPEC_LIMITS.extraContacts, `at most ${SPEC_LIMITS.extraContacts} extra contacts`),
+  format: z.enum(['auto', ...FORMAT_IDS]),
+  paper: z.enum(PAPERS),
+  copies: z.int().min(SPEC_LIMITS.copiesMin, `at least ${SPEC_LIMITS.copiesMin}`).max(SPEC_LIMITS.copiesMax, `at most ${SPEC_LIMITS.copiesMax}`),
+  printMode: z.enum(PRINT_MODES),
+  /** Shift of the back side on duplex sheets, in mm, to correct a printer's misalignment. */
+  backOffsetMm: z.strictObject({
+    x: z.number().min(-SPEC_LIMITS.backOffsetMaxMm).max(SPEC_LIMITS.backOffsetMaxMm),
+    y: z.number().min(-SPEC_LIMITS.backOffsetMaxMm).max(SPEC_LIMITS.backOffsetMaxMm),
+  }),
+  /** A generic front that does not name the drug. */
+  discreet: z.boolean(),
+  /** The date printed on the card and in the PDF's metadata. */
+  date: z.iso.date('a date YYYY-MM-DD'),
+});
+
+export type CardSpec = z.infer<typeof CardSpecV1Schema>;
+export type ExtraContact = CardSpec['extraContacts'][number];
+
+/** Raised for stored or imported data that is not a card spec of any known version. */
+export class SpecFormatError extends Error {
+  override name = 'SpecFormatError';
+}
+
+/**
+ * Migrations from each older `specVersion` to the next. There are none yet: version 1 is the first.
+ * When version 2 comes, add `1: (v1) => v2` here and a fixture of version 1 to the migration test.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** Brings stored data of any known spec version to the current version, and validates it. */
+export function migrateSpec(data: unknown): CardSpec {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new SpecFormatError('not a card spec: expected a JSON object with a "specVersion"');
+  }
+  let current = data as Record<string, unknown>;
+  const stored = current.specVersion;
+  if (typeof stored !== 'number' || !Number.isInteger(stored) || stored < 1) {
+    throw new SpecFormatError(`not a card spec: "specVersion" must be a whole number from 1 to ${CURRENT_SPEC_VERSION}, found ${JSON.stringify(stored)}`);
+  }
+  let version: number = stored;
+  if (version > CURRENT_SPEC_VERSION) {
+    throw new SpecFormatError(`this card was made by a newer Safety Card (spec version ${version}; this one reads up to ${CURRENT_SPEC_VERSION}): update the app or CLI`);
+  }
+  while (version < CURRENT_SPEC_VERSION) {
+    const step = MIGRATIONS[version];
+    if (step === undefined) throw new SpecFormatError(`no migration from spec version ${version}`);
+    current = step(current);
+    const next = current.specVersion;
+    if (typeof next !== 'number' || next <= version) throw new SpecFormatError(`the migration from spec version ${version} did not advance`);
+    version = next;
+  }
+  const result = CardSpecV1Schema.safeParse(current);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new SpecFormatError(`not a valid card spec: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+/** The spec of a new card: the template's default sections, every region's contacts, auto format, one card. */
+export function defaultSpec(template: Pick<Template, 'id' | 'version' | 'published' | 'sections'>, date: string = template.published): CardSpec {
+  return {
+    specVersion: 1,
+    template: { id: template.id, version: template.version },
+    sections: template.sections.filter((section) => section.defaultSelected).map((section) => section.id),
+    fields: {},
+    region: 'any',
+    extraContacts: [],
+    format: 'auto',
+    paper: 'card',
+    copies: 1,
+    printMode: 'duplex',
+    backOffsetMm: { x: 0, y: 0 },
+    discreet: false,
+    date,
+  };
+}
