@@ -11,8 +11,8 @@ import { flowSegments, type FlowLine, type Segment } from './flow';
 import { geometriesFor } from './formats';
 import { ID1, PT_PER_MM, type Box, type CardLayout, type FaceLayout, type FontWeight, type FormatGeometry, type FormatId, type InkColor, type Measurer, type Rule, type TextRun } from './types';
 
-/** Inset of all text and marks from the trim, in points (3.5 mm: the 3 mm safe area plus a little). */
-export const SAFE_MARGIN_PT = 3.5 * PT_PER_MM;
+/** Inset of all text and marks from the trim, in points: the 3 mm safe area. */
+export const SAFE_MARGIN_PT = 3 * PT_PER_MM;
 /** The smallest size any text is set in. */
 export const MIN_TEXT_SIZE_PT = 7;
 /** Body sizes tried, largest first. */
@@ -215,8 +215,8 @@ function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number): Unit
     title: title.finish({ sectionId: 'title', entryIds: [], startsSection: true, discreetFront: true }),
     body,
     footer: footer.finish({ sectionId: 'footer', entryIds: [], startsSection: true, discreetFront: false }),
-    sectionGapPt: 0.45 * bodyPt,
-    entryGapPt: 0.12 * bodyPt,
+    sectionGapPt: 0.35 * bodyPt,
+    entryGapPt: 0.08 * bodyPt,
   };
 }
 
