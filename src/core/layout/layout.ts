@@ -16,7 +16,7 @@ export const SAFE_MARGIN_PT = 3 * PT_PER_MM;
 /** The smallest size any text is set in. */
 export const MIN_TEXT_SIZE_PT = 7;
 /** Body sizes tried, largest first. */
-export const BODY_SIZES_PT = [8.5, 8, 7.5, 7] as const;
+export const BODY_SIZES_PT = [8.5, 8.25, 8, 7.75, 7.5, 7.25, 7] as const;
 /** Emergency numbers and the danger heading are set at least this large. */
 export const EMERGENCY_SIZE_PT = 9;
 

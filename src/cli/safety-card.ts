@@ -1,0 +1,248 @@
+/**
+ * `safety-card` (npm run card --): prints a wallet-size safety card to PDF from a template and your choices.
+ * A thin entry over core + fonts + render/pdf: it reads files, parses flags into a CardSpec, and writes the PDF.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SpecError } from '../core/compose';
+import { FORMAT_IDS } from '../core/layout/formats';
+import { describeGeometry, MissingGlyphsError, OverflowError } from '../core/layout/layout';
+import { defaultSpec, migrateSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, SpecFormatError, type CardSpec } from '../core/spec/schema';
+import type { Template } from '../core/template/schema';
+import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
+import { loadFontBytes, loadNodeMeasurer } from '../fonts/node';
+import { makeCard } from '../render/pdf/make-card';
+import { InputError, runMain, UsageError } from './run-main';
+import { findTemplate, loadTemplates, type StoredTemplate } from './template-store';
+import { APP_VERSION } from './version';
+
+const USAGE = `usage: safety-card [options]            (in the repository: npm run card -- [options])
+  --template ID[@VERSION]   template, default: the latest mdma-therapy
+  --sections all|default|ID,ID…   sections to print, in this order (default: the template's defaults)
+  --field KEY=VALUE         a field value, e.g. --field name=Ada (repeatable; --list shows the keys)
+  --region CODE             crisis contacts for a region (ISO code like US, DE), or any (default)
+  --contact "NAME=PHONE"    an extra contact, e.g. --contact "Guide Sam=+44 7700 900123" (repeatable)
+  --format auto|${FORMAT_IDS.join('|')}   card format (default auto: the smallest that fits)
+  --paper ${PAPERS.join('|')}     card: one ID-1 page per face; a4/letter: sheets with crop marks (default card)
+  --copies N                copies on a4/letter sheets (1–${SPEC_LIMITS.copiesMax})
+  --print-mode ${PRINT_MODES.join('|')}   sheets for a duplex printer, or single-sided to fold over
+  --back-offset X,Y         shift the back side of duplex sheets by X,Y mm (to correct a printer)
+  --discreet                a front that does not name the drug
+  --date YYYY-MM-DD         the date printed on the card (default: today)
+  --spec FILE.json          a saved card spec; flags override it
+  --out FILE.pdf            where to write the PDF (default card.pdf)
+  --list                    list templates, versions, sections, fields and formats
+  --json                    print the summary as JSON
+  --help                    this help`;
+
+const DEFAULT_TEMPLATE = 'mdma-therapy';
+
+runMain(USAGE, async () => {
+  const args = parseFlags();
+  if (args.help === true) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const templates = loadTemplates();
+  const specFromFile = args.spec === undefined ? undefined : readSpecFile(args.spec);
+  const stored = findTemplate(templates, args.template ?? (specFromFile === undefined ? DEFAULT_TEMPLATE : `${specFromFile.template.id}@${specFromFile.template.version}`));
+
+  if (args.list === true) {
+    process.stdout.write(args.json === true ? `${JSON.stringify(listing(templates, stored), null, 2)}\n` : describeListing(templates, stored));
+    return 0;
+  }
+
+  const spec = buildSpec(stored.template, specFromFile, args);
+  const measurer = loadNodeMeasurer(CARD_FONT_FAMILY);
+  const fonts = { ...loadFontBytes(CARD_FONT_FAMILY), ...cardFontNames() };
+  let made;
+  try {
+    made = await makeCard({ template: stored.template, contentHash: stored.sha256, spec, measurer, fonts, creator: `Safety Card ${APP_VERSION}` });
+  } catch (error) {
+    if (error instanceof SpecError || error instanceof OverflowError || error instanceof MissingGlyphsError) throw new InputError(error.message);
+    throw error;
+  }
+  const out = args.out ?? 'card.pdf';
+  try {
+    writeFileSync(out, made.bytes);
+  } catch (error) {
+    throw new InputError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const id of made.document.unusedFields) {
+    process.stderr.write(`note: field "${id}" is not printed because its section is not selected; add the section with --sections\n`);
+  }
+  const summary = {
+    out,
+    template: `${stored.template.id}@${stored.template.version}`,
+    format: made.layout.format.id,
+    faces: made.layout.faces.length,
+    paper: spec.paper,
+    copies: spec.copies,
+    pages: made.pageCount,
+    bodySizePt: made.layout.bodySizePt,
+    minSizePt: made.layout.minSizePt,
+    bytes: made.bytes.length,
+    unusedFields: made.document.unusedFields,
+  };
+  process.stdout.write(
+    args.json === true
+      ? `${JSON.stringify(summary)}\n`
+      : `${out}: ${describeGeometry(made.layout.format)}, ${summary.pages} page${summary.pages === 1 ? '' : 's'} (${spec.paper}${spec.paper === 'card' ? '' : `, ${spec.copies} cop${spec.copies === 1 ? 'y' : 'ies'}`}), body ${summary.bodySizePt} pt, smallest ${summary.minSizePt} pt, ${(summary.bytes / 1024).toFixed(1)} kB, ${summary.template}\n`,
+  );
+  return 0;
+});
+
+type Flags = ReturnType<typeof parseFlags>;
+
+function parseFlags() {
+  try {
+    return parseArgs({
+      options: {
+        template: { type: 'string' },
+        sections: { type: 'string' },
+        field: { type: 'string', multiple: true },
+        region: { type: 'string' },
+        contact: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        paper: { type: 'string' },
+        copies: { type: 'string' },
+        'print-mode': { type: 'string' },
+        'back-offset': { type: 'string' },
+        discreet: { type: 'boolean' },
+        date: { type: 'string' },
+        spec: { type: 'string' },
+        out: { type: 'string' },
+        list: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function readSpecFile(path: string): CardSpec {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read the spec ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return migrateSpec(data);
+  } catch (error) {
+    if (error instanceof SpecFormatError) throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Defaults, then the spec file, then the flags. */
+function buildSpec(template: Template, fromFile: CardSpec | undefined, flags: Flags): CardSpec {
+  const spec: CardSpec = fromFile === undefined ? defaultSpec(template, today()) : { ...fromFile, template: { id: template.id, version: template.version } };
+  if (flags.sections !== undefined) spec.sections = parseSections(flags.sections, template);
+  if (flags.field !== undefined) {
+    spec.fields = { ...spec.fields };
+    for (const pair of flags.field) {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new UsageError(`--field takes KEY=VALUE, like --field name=Ada; got "${pair}"`);
+      spec.fields[pair.slice(0, at)] = pair.slice(at + 1).replace(/\\n/g, '\n');
+    }
+  }
+  if (flags.region !== undefined) {
+    const region = flags.region === 'any' ? 'any' : flags.region.toUpperCase();
+    if (!/^(any|[A-Z]{2})$/.test(region)) throw new UsageError(`--region takes a two-letter region code like US or DE, or any; got "${flags.region}"`);
+    spec.region = region;
+  }
+  if (flags.contact !== undefined) {
+    spec.extraContacts = flags.contact.map((pair) => {
+      const at = pair.lastIndexOf('=');
+      const name = pair.slice(0, at).trim();
+      const phone = pair.slice(at + 1).trim();
+      if (at <= 0 || name === '' || !/^\+?[0-9][0-9 ()./-]*$/.test(phone)) throw new UsageError(`--contact takes "NAME=PHONE", like --contact "Guide Sam=+44 7700 900123"; got "${pair}"`);
+      return { name, phone };
+    });
+    if (spec.extraContacts.length > SPEC_LIMITS.extraContacts) throw new UsageError(`at most ${SPEC_LIMITS.extraContacts} --contact`);
+  }
+  if (flags.format !== undefined) spec.format = oneOf('--format', flags.format, ['auto', ...FORMAT_IDS]);
+  if (flags.paper !== undefined) spec.paper = oneOf('--paper', flags.paper, PAPERS);
+  if (flags.copies !== undefined) {
+    const copies = Number(flags.copies);
+    if (!/^\d+$/.test(flags.copies) || copies < SPEC_LIMITS.copiesMin || copies > SPEC_LIMITS.copiesMax) {
+      throw new UsageError(`--copies takes a whole number from ${SPEC_LIMITS.copiesMin} to ${SPEC_LIMITS.copiesMax}; got "${flags.copies}"`);
+    }
+    spec.copies = copies;
+  }
+  if (flags['print-mode'] !== undefined) spec.printMode = oneOf('--print-mode', flags['print-mode'], PRINT_MODES);
+  if (flags['back-offset'] !== undefined) {
+    const match = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(flags['back-offset']);
+    const [x, y] = [Number(match?.[1]), Number(match?.[2])];
+    if (match === null || Math.abs(x) > SPEC_LIMITS.backOffsetMaxMm || Math.abs(y) > SPEC_LIMITS.backOffsetMaxMm) {
+      throw new UsageError(`--back-offset takes X,Y in mm, each within ±${SPEC_LIMITS.backOffsetMaxMm}, like --back-offset 1.5,-0.5; got "${flags['back-offset']}"`);
+    }
+    spec.backOffsetMm = { x, y };
+  }
+  if (flags.discreet === true) spec.discreet = true;
+  if (flags.date !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.date) || Number.isNaN(Date.parse(`${flags.date}T00:00:00Z`))) throw new UsageError(`--date takes YYYY-MM-DD; got "${flags.date}"`);
+    spec.date = flags.date;
+  }
+  // One last check of the whole spec, whatever its source.
+  try {
+    return migrateSpec(spec);
+  } catch (error) {
+    if (error instanceof SpecFormatError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+function parseSections(value: string, template: Template): string[] {
+  if (value === 'all') return template.sections.map((section) => section.id);
+  if (value === 'default') return template.sections.filter((section) => section.defaultSelected).map((section) => section.id);
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) throw new UsageError('--sections takes all, default, or section ids separated by commas');
+  return ids;
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} takes one of ${allowed.join(', ')}; got "${value}"`);
+  return value as T;
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function listing(templates: Map<string, StoredTemplate[]>, chosen: StoredTemplate) {
+  const { template } = chosen;
+  return {
+    templates: [...templates.entries()].map(([id, versions]) => ({ id, versions: versions.map((v) => ({ version: v.template.version, published: v.template.published, title: v.template.title })) })),
+    template: `${template.id}@${template.version}`,
+    sections: template.sections.map((section) => ({ id: section.id, title: section.title, kind: section.kind, severity: section.severity, default: section.defaultSelected })),
+    fields: template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => ({ id: field.id, label: field.label, kind: field.kind, maxLength: field.maxLength, section: section.id })) : [])),
+    regions: [...new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])))].sort(),
+    formats: ['auto', ...FORMAT_IDS],
+    papers: PAPERS,
+  };
+}
+
+function describeListing(templates: Map<string, StoredTemplate[]>, chosen: StoredTemplate): string {
+  const data = listing(templates, chosen);
+  const lines = ['Templates:'];
+  for (const entry of data.templates) lines.push(`  ${entry.id}: ${entry.versions.map((v) => `${v.version} (${v.published})`).join(', ')}`);
+  lines.push('', `Sections of ${data.template} (* = on by default):`);
+  for (const section of data.sections) lines.push(`  ${section.default ? '*' : ' '} ${section.id.padEnd(20)} ${section.title} [${section.kind}, ${section.severity}]`);
+  lines.push('', 'Fields (--field KEY=VALUE):');
+  for (const field of data.fields) lines.push(`  ${field.id.padEnd(24)} ${field.label} [${field.kind}${field.kind === 'write-in' ? ': a blank line, filled in by hand' : `, up to ${field.maxLength} characters`}] in ${field.section}`);
+  lines.push('', `Regions with their own contacts (--region): ${data.regions.filter((r) => r !== 'any').join(' ')}`, `Formats: ${data.formats.join(', ')}`, `Papers: ${data.papers.join(', ')}`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,102 @@
+/**
+ * CardLayout → PDF bytes: one page per face, each exactly ID-1. It only walks the layout; it never measures.
+ * The same layout, fonts and version give byte-identical output (dates come from the layout, the subset tags from
+ * the text), in Node and in the browser.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import type { CardLayout, CardMeta, FontWeight, InkColor } from '../../core/layout/types';
+import { PDF_FONT_FEATURES } from '../../fonts/families';
+
+/** The TrueType bytes of the card's two weights (the same files the measurer was built from). */
+export interface CardFontFiles {
+  /** Font name without subset tag, e.g. "DejaVuSans". */
+  regularName: string;
+  boldName: string;
+  regular: Uint8Array;
+  bold: Uint8Array;
+}
+
+/** Printing colours: text in pure black for contrast; severity colours dark enough to read in grayscale. */
+export const INK_RGB: Readonly<Record<InkColor, RGB>> = {
+  ink: rgb(0, 0, 0),
+  danger: rgb(0.69, 0.08, 0.06),
+  caution: rgb(0.5, 0.29, 0),
+  muted: rgb(0.3, 0.3, 0.3),
+  inverse: rgb(1, 1, 1),
+};
+
+export interface RenderInfo {
+  /** "Safety Card 0.1.0": who made the PDF. */
+  creator: string;
+}
+
+/** Renders a card layout to a PDF, one ID-1 page per face. */
+export async function renderCardPdf(layout: CardLayout, fonts: CardFontFiles, info: RenderInfo): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkit);
+  setMetadata(pdf, layout.meta, info.creator);
+
+  const texts: Record<FontWeight, string> = { regular: '', bold: '' };
+  for (const face of layout.faces) for (const run of face.runs) texts[run.weight] += run.text;
+  const embedded: Record<FontWeight, PDFFont> = {
+    regular: await pdf.embedFont(fonts.regular, { subset: true, features: { ...PDF_FONT_FEATURES }, customName: `${subsetTag(texts.regular)}+${fonts.regularName}` }),
+    bold: await pdf.embedFont(fonts.bold, { subset: true, features: { ...PDF_FONT_FEATURES }, customName: `${subsetTag(`bold:${texts.bold}`)}+${fonts.boldName}` }),
+  };
+
+  for (const face of layout.faces) {
+    const page = pdf.addPage([layout.face.widthPt, layout.face.heightPt]);
+    drawFace(page, face, layout.face.heightPt, embedded);
+  }
+  return pdf.save({ useObjectStreams: true });
+}
+
+function drawFace(page: PDFPage, face: CardLayout['faces'][number], heightPt: number, fonts: Record<FontWeight, PDFFont>): void {
+  for (const box of face.boxes) {
+    page.drawRectangle({ x: box.xPt, y: heightPt - box.yPt - box.heightPt, width: box.widthPt, height: box.heightPt, color: INK_RGB[box.fill] });
+  }
+  for (const rule of face.rules) {
+    page.drawLine({
+      start: { x: rule.x1Pt, y: heightPt - rule.y1Pt },
+      end: { x: rule.x2Pt, y: heightPt - rule.y2Pt },
+      thickness: rule.widthPt,
+      color: INK_RGB[rule.color],
+      ...(rule.dash === 'dotted' ? { dashArray: [0.01, 1.6], lineCap: LineCapStyle.Round } : {}),
+    });
+  }
+  // One font resource per weight and face: pdf-lib adds a resource each time a font is set, so set each once.
+  for (const weight of ['regular', 'bold'] as const) {
+    const runs = face.runs.filter((run) => run.weight === weight);
+    if (runs.length === 0) continue;
+    page.setFont(fonts[weight]);
+    for (const run of runs) page.drawText(run.text, { x: run.xPt, y: heightPt - run.yPt, size: run.sizePt, color: INK_RGB[run.color] });
+  }
+}
+
+function setMetadata(pdf: PDFDocument, meta: CardMeta, creator: string): void {
+  const date = new Date(`${meta.date}T00:00:00Z`);
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  pdf.setSubject(meta.subject);
+  pdf.setKeywords(meta.keywords);
+  pdf.setLanguage(meta.language);
+  pdf.setCreator(creator);
+  pdf.setProducer(`${creator} (pdf-lib)`);
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+}
+
+/** Six capital letters from the text a subset holds, as PDF subset tags are: the same text gives the same tag. */
+export function subsetTag(text: string): string {
+  // FNV-1a over UTF-16 code units: small, stable, and enough to tell subsets apart.
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  let tag = '';
+  for (let index = 0; index < 6; index++) {
+    tag += String.fromCharCode(65 + (hash % 26));
+    hash = Math.floor(hash / 26) + index * 7919;
+  }
+  return tag;
+}

@@ -1,0 +1,144 @@
+/**
+ * Real cards from the real template, read back with real PDF readers (pdfinfo, pdffonts, qpdf, pdftotext):
+ * exact ID-1 pages and sheets, embedded subset fonts, clean structure, every selected item's text present and
+ * nothing unselected, every word inside the 3 mm safe area, and the same bytes every time.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { servesRegion } from '../../../src/core/compose';
+import { OverflowError } from '../../../src/core/layout/layout';
+import type { CardSpec } from '../../../src/core/spec/schema';
+import { render, save, specWith, squash, template, tool, wordBoxes } from '../../helpers/engine';
+import { tempDir } from '../../helpers/run';
+
+const dir = tempDir('safety-card-pdf-');
+afterAll(() => dir.cleanup());
+
+const MM = 72 / 25.4;
+
+/** What the card must print for a spec, and what it must not (items of unselected sections). */
+function textsOf(spec: CardSpec): { printed: string[]; absent: string[] } {
+  const printed: string[] = [`${template.id}@${template.version}`, spec.date];
+  const absent: string[] = [];
+  for (const section of template.sections) {
+    const selected = spec.sections.includes(section.id);
+    const list = selected ? printed : absent;
+    if (selected) printed.push(section.title);
+    switch (section.kind) {
+      case 'items':
+        list.push(...section.items.map((item) => item.text));
+        break;
+      case 'contacts':
+        for (const contact of section.contacts.filter((c) => servesRegion(c, spec.region))) list.push(contact.name, ...(contact.phone ? [contact.phone.display] : []), ...(contact.notes ? [contact.notes] : []));
+        break;
+      case 'fields':
+        for (const field of section.fields) list.push(selected && spec.fields[field.id] ? `${field.label}: ${spec.fields[field.id]}` : `${field.label}:`);
+        break;
+      case 'text':
+        list.push(section.text);
+    }
+  }
+  return { printed, absent: absent.filter((text) => !printed.some((p) => squash(p).includes(squash(text)))) };
+}
+
+const cases: [string, Partial<CardSpec>, string][] = [
+  ['the default card', {}, 'fold-3'],
+  ['a US card with a name in Latin Extended', { region: 'US', fields: { name: 'Zoë Łukasiewicz-Ødegård', 'emergency-contact-name': 'Ярослава', 'emergency-contact-phone': '+44 7700 900123' } }, 'fold-3'],
+  ['a small wallet card', { region: 'US', sections: ['crisis-contacts', 'always-avoid'] }, 'wallet'],
+  ['a two-panel card', { region: 'DE', sections: ['crisis-contacts', 'emergency-contact', 'taken-today', 'always-avoid', 'take-precaution'] }, 'fold-2'],
+  ['a discreet card', { region: 'GB', discreet: true }, 'fold-3'],
+];
+
+describe('card PDFs', () => {
+  for (const [name, change, format] of cases) {
+    it(`${name}: ${format}, exact ID-1 pages, subset fonts, clean, all its text and nothing else, inside the safe area`, async () => {
+      const spec = specWith(change);
+      const made = await render(spec);
+      expect(made.layout.format.id).toBe(format);
+      expect(made.layout.minSizePt).toBeGreaterThanOrEqual(7);
+      const path = save(dir.path, `${name.replace(/\W+/g, '-')}.pdf`, made.bytes);
+
+      const info = await tool('pdfinfo', ['-f', '1', '-l', '99', path]);
+      expect(info).toMatch(new RegExp(`Pages:\\s+${made.layout.faces.length}\\n`));
+      const sizes = info.split('\n').filter((line) => /^Page\s+\d+ size:/.test(line));
+      expect(sizes).toHaveLength(made.layout.faces.length);
+      for (const line of sizes) expect(line).toMatch(/size:\s+242\.646 x 153\.014 pts/);
+      expect(info).toMatch(/Creator:\s+Safety Card test/);
+
+      const fontsOut = await tool('pdffonts', [path]);
+      const fontLines = fontsOut.split('\n').slice(2).filter((line) => line.trim() !== '');
+      expect(fontLines).toHaveLength(2);
+      for (const line of fontLines) expect(line).toMatch(/^[A-Z]{6}\+DejaVuSansCondensed(-Bold)?\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+
+      expect(await tool('qpdf', ['--check', path])).toMatch(/No syntax or stream encoding errors found/);
+
+      const text = squash(await tool('pdftotext', ['-enc', 'UTF-8', path, '-']));
+      const { printed, absent } = textsOf(spec);
+      for (const expected of printed.filter((t) => !(spec.discreet && t === template.title))) expect(text, expected).toContain(squash(expected));
+      for (const unexpected of absent) expect(text, unexpected).not.toContain(squash(unexpected));
+
+      for (const word of await wordBoxes(path)) {
+        expect(word.xMin, word.word).toBeGreaterThanOrEqual(3 * MM - 0.01);
+        expect(word.xMax, word.word).toBeLessThanOrEqual(242.646 - 3 * MM + 0.01);
+        expect(word.yMin, word.word).toBeGreaterThanOrEqual(3 * MM - 0.01);
+        expect(word.yMax, word.word).toBeLessThanOrEqual(153.014 - 3 * MM + 0.01);
+      }
+    });
+  }
+
+  it('keeps the drug off the front of a discreet card', async () => {
+    const path = save(dir.path, 'discreet.pdf', (await render(specWith({ discreet: true }))).bytes);
+    const front = await tool('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', path, '-']);
+    expect(squash(front)).toContain(squash('Medical information — in an emergency, read inside'));
+    expect(front).not.toMatch(/MDMA|ecstasy|molly/i);
+  });
+
+  it('prints the heading marks and dashes as real Unicode text', async () => {
+    const path = save(dir.path, 'unicode.pdf', (await render(specWith({ region: 'US' }))).bytes);
+    const text = await tool('pdftotext', ['-enc', 'UTF-8', path, '-']);
+    expect(text).toContain('⚠ Always avoid — risk of death or lasting harm');
+    expect(text).toContain('▲ Use caution with');
+    expect(text).toContain('+1 623-473-7433');
+  });
+
+  it('says which items do not fit instead of dropping them', async () => {
+    const all = template.sections.map((section) => section.id);
+    await expect(render(specWith({ sections: all }))).rejects.toThrow(OverflowError);
+    await expect(render(specWith({ sections: all }))).rejects.toThrow(/^Not everything fits on a fold-3 \(6 faces\) card, even at 7 pt\. Does not fit: .*"About me" \(.*allergies-conditions\)\. Choose fewer sections, or shorten what you typed\.$/);
+    await expect(render(specWith({ format: 'wallet' }))).rejects.toThrow(/^Not everything fits on a wallet \(2 faces\) card, even at 7 pt\. Does not fit: .*Choose a larger format \(or auto\), or fewer sections\.$/);
+  });
+
+  it('gives the same bytes for the same spec', async () => {
+    const spec = specWith({ region: 'US', fields: { name: 'Ada' } });
+    const [first, second] = [await render(spec), await render(spec)];
+    expect(Buffer.from(first.bytes).equals(Buffer.from(second.bytes))).toBe(true);
+    const other = await render({ ...spec, date: '2026-11-30' });
+    expect(Buffer.from(first.bytes).equals(Buffer.from(other.bytes))).toBe(false);
+  });
+});
+
+describe('sheets', () => {
+  const sheetCases: [string, Partial<CardSpec>, RegExp, number][] = [
+    ['A4 duplex, 10 copies of the default card', { paper: 'a4', copies: 10 }, /595\.276 x 841\.89 pts \(A4\)/, 0],
+    ['Letter fold-over, 3 copies of a wallet card', { paper: 'letter', copies: 3, printMode: 'fold-over', region: 'US', sections: ['crisis-contacts', 'always-avoid'] }, /612 x 792 pts \(letter\)/, 0],
+    ['A4 duplex with a back offset, a two-panel card', { paper: 'a4', copies: 12, backOffsetMm: { x: 1.5, y: -1 }, region: 'DE', sections: ['crisis-contacts', 'emergency-contact', 'taken-today', 'always-avoid', 'take-precaution'] }, /595\.276 x 841\.89 pts \(A4\)/, 0],
+  ];
+  for (const [name, change, size] of sheetCases) {
+    it(`${name}: paper size, clean, every item on it, the ruler note`, async () => {
+      const spec = specWith(change);
+      const made = await render(spec);
+      const path = save(dir.path, `${name.replace(/\W+/g, '-')}.pdf`, made.bytes);
+      const info = await tool('pdfinfo', ['-f', '1', '-l', '99', path]);
+      expect(info).toMatch(new RegExp(`Pages:\\s+${made.pageCount}\\n`));
+      for (const line of info.split('\n').filter((l) => /^Page\s+\d+ size:/.test(l))) expect(line).toMatch(size);
+      expect(await tool('qpdf', ['--check', path])).toMatch(/No syntax or stream encoding errors found/);
+      const text = await tool('pdftotext', ['-enc', 'UTF-8', path, '-']);
+      expect(text).toMatch(/100 ?%/);
+      expect(text).toMatch(/50 mm/);
+      const flat = squash(text);
+      // pdftotext reads panels side by side as one line, so whole items are checked on one-panel cards only.
+      if (made.layout.format.panels === 1) for (const expected of textsOf(spec).printed) expect(flat, expected).toContain(squash(expected));
+      const stamp = squash(`${template.id}@${template.version}`);
+      expect(flat.split(stamp).length - 1).toBe(spec.copies);
+    });
+  }
+});
