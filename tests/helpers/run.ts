@@ -3,9 +3,11 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** tsx's loader by absolute URL, so commands run from any working directory. */
+const TSX_LOADER = pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export interface RunResult {
   code: number;
@@ -16,7 +18,7 @@ export interface RunResult {
 /** Runs `src/cli/<script>` under Node with tsx, from `cwd` (the repository by default). */
 export function runCli(script: string, args: readonly string[], cwd = REPO_ROOT): Promise<RunResult> {
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli', script), ...args], { cwd, env: { ...process.env, NODE_NO_WARNINGS: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'src/cli', script), ...args], { cwd, env: { ...process.env, NODE_NO_WARNINGS: '1' } }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
       resolvePromise({ code, stdout, stderr });
     });
