@@ -298,7 +298,10 @@ function place(doc: CardDocument, units: Units, geometry: FormatGeometry): Place
   }));
   const top = SAFE_MARGIN_PT;
   const bottom = ID1.heightPt - SAFE_MARGIN_PT;
-  const lastFace = geometry.faceCount - 1;
+  // A discreet folding card keeps its back cover blank: the back is outside when the card is closed, and the
+  // footer names the template. Content and footer end on the last inside face. (A wallet card has no inside.)
+  const blankBack = doc.discreet && geometry.panels > 1;
+  const lastFace = geometry.faceCount - (blankBack ? 2 : 1);
   const footerTop = bottom - units.footer.heightPt;
   const limit = (face: number) => (face === lastFace ? footerTop - units.sectionGapPt : bottom);
 

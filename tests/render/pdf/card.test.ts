@@ -85,8 +85,11 @@ describe('card PDFs', () => {
     });
   }
 
-  it('keeps the drug off the front of a discreet card', async () => {
-    const path = save(dir.path, 'discreet.pdf', (await render(specWith({ discreet: true }))).bytes);
+  it('keeps the drug off the outside of a discreet card: a generic front, a blank back cover', async () => {
+    const made = await render(specWith({ discreet: true, region: 'GB' }));
+    const path = save(dir.path, 'discreet.pdf', made.bytes);
+    const pages = made.layout.faces.length;
+    expect(await tool('pdftotext', ['-f', String(pages), '-l', String(pages), path, '-'])).toMatch(/^\s*$/);
     const front = await tool('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', path, '-']);
     expect(squash(front)).toContain(squash('Medical information — in an emergency, read inside'));
     expect(front).not.toMatch(/MDMA|ecstasy|molly/i);
