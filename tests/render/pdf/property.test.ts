@@ -28,7 +28,7 @@ import { tempDir } from '../../helpers/run';
 const dir = tempDir('safety-card-property-');
 afterAll(() => dir.cleanup());
 
-const RUNS = 3000;
+const RUNS = 500;
 /** ID-1 in points, and the 3 mm safe area inside its trim. */
 const PAGE = { widthPt: 242.646, heightPt: 153.014 };
 const SAFE_PT = (3 * 72) / 25.4;

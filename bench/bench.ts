@@ -1,0 +1,239 @@
+/**
+ * `npm run bench`: how long cards take to make and how big they are, against the targets in bench/README.md.
+ * Prints figures only: each is marked "ok" or "over" against its target; nothing fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compose } from '../src/core/compose';
+import { layoutCard, OverflowError } from '../src/core/layout/layout';
+import { defaultSpec, type CardSpec } from '../src/core/spec/schema';
+import { findTemplate, loadTemplates } from '../src/cli/template-store';
+import { APP_VERSION } from '../src/cli/version';
+import { CARD_FONT_FAMILY, cardFontNames } from '../src/fonts/card-font';
+import { loadFontBytes, loadNodeMeasurer } from '../src/fonts/node';
+import { renderCardPdf } from '../src/render/pdf/card';
+import { imposeSheets } from '../src/render/pdf/impose';
+import { makeCard, type MadeCard } from '../src/render/pdf/make-card';
+
+const WARM_UP_RUNS = 5;
+const WARM_RUNS = 30;
+const COLD_RUNS = 3;
+const TARGET = { fitMedianMs: 15, cardKb: 20, sheetOverCardKb: 5, coldS: 1.5 };
+/** The sections left out of "the largest card that fits": the two longest optional ones. */
+const LEFT_OUT_OF_LARGEST = ['choosing-guide', 'afterwards'];
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const stored = findTemplate(loadTemplates(), 'mdma-therapy');
+const { template } = stored;
+const measurer = loadNodeMeasurer(CARD_FONT_FAMILY);
+const fonts = { ...loadFontBytes(CARD_FONT_FAMILY), ...cardFontNames() };
+const creator = `Safety Card ${APP_VERSION}`;
+
+const make = (spec: CardSpec): Promise<MadeCard> => makeCard({ template, contentHash: stored.sha256, spec, measurer, fonts, creator });
+const specWith = (change: Partial<CardSpec> = {}): CardSpec => ({ ...defaultSpec(template), ...change });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Figures and the table.
+
+interface Row {
+  what: string;
+  value: string;
+  target: string;
+  /** "ok", "over", or "" for a figure with no target. */
+  mark: string;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+const mark = (value: number, limit: number) => (value <= limit ? 'ok' : 'over');
+const row = (what: string, value: string, target = '', markText = '') => rows.push({ what, value, target, mark: markText });
+
+/** Median and max of `WARM_RUNS` timed calls after `WARM_UP_RUNS` untimed ones, in ms. */
+async function timeWarm(run: () => Promise<unknown>): Promise<{ median: number; max: number }> {
+  for (let index = 0; index < WARM_UP_RUNS; index++) await run();
+  const times: number[] = [];
+  for (let index = 0; index < WARM_RUNS; index++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return { median: median(times), max: Math.max(...times) };
+}
+
+/** One attempt at a card: the card, or the OverflowError it ends in. */
+async function attempt(spec: CardSpec): Promise<MadeCard | OverflowError> {
+  try {
+    return await make(spec);
+  } catch (error) {
+    if (error instanceof OverflowError) return error;
+    throw error;
+  }
+}
+
+const describeCard = (made: MadeCard) => `${made.layout.format.id}, ${made.layout.faces.length} faces, body ${made.layout.bodySizePt} pt`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Warm figures, in this process.
+
+async function defaultCard(): Promise<number> {
+  const spec = specWith();
+  const made = await make(spec);
+  const time = await timeWarm(() => make(spec));
+  const what = `default card (${describeCard(made)})`;
+  row(`${what}: warm median`, ms(time.median), '', '');
+  row(`${what}: warm max`, ms(time.max));
+  row(`${what}: bytes`, kb(made.bytes.length), `≤ ${TARGET.cardKb} kB`, mark(made.bytes.length / 1024, TARGET.cardKb));
+  return made.bytes.length;
+}
+
+async function largestCard(): Promise<void> {
+  const sections = template.sections.map((section) => section.id).filter((id) => !LEFT_OUT_OF_LARGEST.includes(id));
+  const dropped: string[] = [];
+  let result = await attempt(specWith({ sections }));
+  // Should it stop fitting, drop the last section the overflow names until it fits, and say which.
+  while (result instanceof OverflowError && sections.length > 1) {
+    const last = result.unplaced[result.unplaced.length - 1]?.sectionId ?? (sections[sections.length - 1] as string);
+    sections.splice(sections.indexOf(last), 1);
+    dropped.push(last);
+    result = await attempt(specWith({ sections }));
+  }
+  if (result instanceof OverflowError) throw new Error(`no section of ${template.id} fits on its own: ${result.message}`);
+  const made = result;
+  const time = await timeWarm(() => make(specWith({ sections })));
+  const what = `largest card (${describeCard(made)}; all but ${[...LEFT_OUT_OF_LARGEST, ...dropped].join(', ')})`;
+  if (dropped.length > 0) notes.push(`The largest card no longer fits with only ${LEFT_OUT_OF_LARGEST.join(' and ')} left out: also dropped ${dropped.join(', ')}.`);
+  row(`${what}: warm median`, ms(time.median), `≤ ${TARGET.fitMedianMs} ms`, mark(time.median, TARGET.fitMedianMs));
+  row(`${what}: warm max`, ms(time.max));
+  row(`${what}: bytes`, kb(made.bytes.length), `≤ ${TARGET.cardKb} kB`, mark(made.bytes.length / 1024, TARGET.cardKb));
+}
+
+async function allSections(): Promise<void> {
+  const spec = specWith({ sections: template.sections.map((section) => section.id) });
+  const result = await attempt(spec);
+  const time = await timeWarm(() => attempt(spec));
+  if (result instanceof OverflowError) {
+    const what = `all ${spec.sections.length} sections (ends in OverflowError: whole attempt timed)`;
+    row(`${what}: warm median`, ms(time.median), `≤ ${TARGET.fitMedianMs} ms`, mark(time.median, TARGET.fitMedianMs));
+    row(`${what}: warm max`, ms(time.max));
+    notes.push(`All sections: ${result.message}`);
+    return;
+  }
+  const what = `all ${spec.sections.length} sections (fits: ${describeCard(result)})`;
+  row(`${what}: warm median`, ms(time.median), `≤ ${TARGET.fitMedianMs} ms`, mark(time.median, TARGET.fitMedianMs));
+  row(`${what}: warm max`, ms(time.max));
+  row(`${what}: bytes`, kb(result.bytes.length), `≤ ${TARGET.cardKb} kB`, mark(result.bytes.length / 1024, TARGET.cardKb));
+}
+
+async function sheet(cardBytes: number): Promise<void> {
+  const spec = specWith({ paper: 'a4', copies: 10 });
+  const made = await make(spec);
+  const time = await timeWarm(() => make(spec));
+  const what = `A4 sheet, 10 copies of the default card (${made.pageCount} pages)`;
+  row(`${what}: warm median`, ms(time.median));
+  row(`${what}: warm max`, ms(time.max));
+  const limit = cardBytes + TARGET.sheetOverCardKb * 1024;
+  row(`${what}: bytes`, kb(made.bytes.length), `≤ card + ${TARGET.sheetOverCardKb} kB = ${kb(limit)}`, mark(made.bytes.length, limit));
+}
+
+/** Where the warm time of the default card goes: each stage through its exported function. */
+async function breakdown(): Promise<void> {
+  const spec = specWith();
+  const sheetSpec = { paper: 'a4', copies: 10, mode: 'duplex', backOffsetMm: { xMm: 0, yMm: 0 } } as const;
+  const stages = { compose: [] as number[], layout: [] as number[], renderCardPdf: [] as number[], impose: [] as number[] };
+  for (let index = 0; index < WARM_UP_RUNS + WARM_RUNS; index++) {
+    const t0 = performance.now();
+    const document = compose(template, spec, { contentHash: stored.sha256 });
+    const t1 = performance.now();
+    const layout = layoutCard(document, measurer, { format: spec.format });
+    const t2 = performance.now();
+    const card = await renderCardPdf(layout, fonts, { creator });
+    const t3 = performance.now();
+    await imposeSheets(card, layout.format, { ...sheetSpec, metadata: { ...layout.meta, creator, producer: `${creator} (pdf-lib)` } });
+    const t4 = performance.now();
+    if (index < WARM_UP_RUNS) continue;
+    stages.compose.push(t1 - t0);
+    stages.layout.push(t2 - t1);
+    stages.renderCardPdf.push(t3 - t2);
+    stages.impose.push(t4 - t3);
+  }
+  const labels: Record<keyof typeof stages, string> = {
+    compose: 'compose',
+    layout: 'layoutCard',
+    renderCardPdf: 'renderCardPdf (card paper)',
+    impose: 'imposeSheets (A4, 10 copies)',
+  };
+  for (const [stage, times] of Object.entries(stages) as [keyof typeof stages, number[]][]) {
+    row(`default card, warm: ${labels[stage]}: median (max)`, `${ms(median(times))} (${ms(Math.max(...times))})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cold figures: a new process each time, wall clock.
+
+function newestMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMs(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function cold(label: string, command: string, args: string[], out: string): void {
+  const times: number[] = [];
+  for (let index = 0; index < COLD_RUNS; index++) {
+    rmSync(out, { force: true });
+    const start = performance.now();
+    const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
+    const seconds = (performance.now() - start) / 1000;
+    if (result.status !== 0 || !existsSync(out)) {
+      row(`cold \`${label}\`: run ${index + 1}`, 'failed', `≤ ${TARGET.coldS} s`, 'over');
+      notes.push(`\`${label}\` failed (exit ${result.status}): ${(result.stderr || result.error?.message || '').trim()}`);
+      return;
+    }
+    times.push(seconds);
+  }
+  row(`cold \`${label}\`: runs`, times.map((seconds) => `${seconds.toFixed(2)} s`).join(', '));
+  const middle = median(times);
+  row(`cold \`${label}\`: median`, `${middle.toFixed(2)} s`, `≤ ${TARGET.coldS} s`, mark(middle, TARGET.coldS));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const cpuList = cpus();
+console.log(`Safety Card bench — ${new Date().toISOString()}`);
+console.log(`node ${process.version}, ${cpuList.length} CPU${cpuList.length === 1 ? '' : 's'} (${cpuList[0]?.model.trim() ?? 'unknown'}), ${process.platform}/${process.arch}`);
+console.log(`warm figures: median and max of ${WARM_RUNS} runs after ${WARM_UP_RUNS} warm-up runs, in this process; cold: ${COLD_RUNS} new processes, wall clock`);
+const bundle = join(ROOT, 'dist/cli/safety-card.mjs');
+const bundleFresh = existsSync(bundle) && statSync(bundle).mtimeMs >= newestMs(join(ROOT, 'src'));
+console.log(`CLI: ${bundleFresh ? 'runs the bundle dist/cli/safety-card.mjs' : 'bundle missing or older than src/: runs the sources through tsx (npm run build:cli builds it)'}\n`);
+
+const tmp = mkdtempSync(join(tmpdir(), 'safety-card-bench-'));
+try {
+  const cardBytes = await defaultCard();
+  await largestCard();
+  await allSections();
+  await sheet(cardBytes);
+  await breakdown();
+  cold('node bin/safety-card.js --out <tmp>/cold.pdf', process.execPath, ['bin/safety-card.js', '--out', join(tmp, 'cold.pdf')], join(tmp, 'cold.pdf'));
+  cold('npm run card -- --out <tmp>/cold-npm.pdf', 'npm', ['run', 'card', '--', '--out', join(tmp, 'cold-npm.pdf')], join(tmp, 'cold-npm.pdf'));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const widths = { what: Math.max(...rows.map((r) => r.what.length)), value: Math.max(5, ...rows.map((r) => r.value.length)), target: Math.max(6, ...rows.map((r) => r.target.length)) };
+const line = (what: string, value: string, target: string, markText: string) => `${what.padEnd(widths.what)}  ${value.padStart(widths.value)}  ${target.padEnd(widths.target)}  ${markText}`.trimEnd();
+console.log(line('figure', 'value', 'target', ''));
+console.log(line('-'.repeat(widths.what), '-'.repeat(widths.value), '-'.repeat(widths.target), '----'));
+for (const r of rows) console.log(line(r.what, r.value, r.target || '—', r.mark));
+if (notes.length > 0) console.log(`\n${notes.map((note) => `note: ${note}`).join('\n')}`);

@@ -1,0 +1,24 @@
+/** Browser-side loading of the card font: fetches the .ttf files (precached by the service worker in the app). */
+import type { Measurer } from '../core/layout/types';
+import { createMeasurer } from './measurer';
+import { parseTtfMetrics } from './ttf';
+
+export interface FontUrls {
+  regular: string;
+  bold: string;
+}
+
+/** The regular and bold .ttf bytes, fetched from the app's own origin. */
+export async function fetchFontBytes(urls: FontUrls): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+  const [regular, bold] = await Promise.all([urls.regular, urls.bold].map(async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`could not load the card font (${url}: HTTP ${response.status}); reload the page while online once`);
+    return new Uint8Array(await response.arrayBuffer());
+  }));
+  return { regular: regular as Uint8Array, bold: bold as Uint8Array };
+}
+
+/** The Measurer for font bytes already loaded. */
+export function measurerFromBytes(bytes: { regular: Uint8Array; bold: Uint8Array }): Measurer {
+  return createMeasurer({ regular: parseTtfMetrics(bytes.regular), bold: parseTtfMetrics(bytes.bold) });
+}

@@ -1,0 +1,68 @@
+/**
+ * Same input, same bytes: the engine in real Chromium (fonts fetched over HTTP, pdf-lib in the page) renders the
+ * same PDF, byte for byte, as Node does, for cards and sheets; and its errors are the same.
+ */
+import type { Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardSpec } from '../../src/core/spec/schema';
+import { CREATOR, render, specWith, stored, template } from '../helpers/engine';
+import { launchBrowser } from '../helpers/browser';
+import { REPO_ROOT } from '../helpers/run';
+
+let server: ViteDevServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await createServer({ root: REPO_ROOT, logLevel: 'error', server: { host: '127.0.0.1', port: 0, hmr: false }, configFile: false, optimizeDeps: { entries: ['tests/browser/harness/engine.html'] } });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (address === null || address === undefined || typeof address === 'string') throw new Error('no dev server port');
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(`http://127.0.0.1:${address.port}/tests/browser/harness/engine.html`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 }).catch((error: unknown) => {
+    throw new Error(`the harness did not start: ${problems.join('; ') || String(error)}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function inBrowser(spec: CardSpec) {
+  return page.evaluate(([t, hash, s, creator]) => window.renderSpec(t, hash, s, creator), [template, stored.sha256, spec, CREATOR] as const);
+}
+
+describe('the engine in Chromium', () => {
+  const specs: [string, Partial<CardSpec>][] = [
+    ['the default card', {}],
+    ['a named US card', { region: 'US', fields: { name: 'Zoë Łukasiewicz', medications: 'Levothyroxine 50 µg\nVitamin D' } }],
+    ['an A4 duplex sheet of 10', { paper: 'a4', copies: 10 }],
+    ['a Letter fold-over sheet', { paper: 'letter', copies: 4, printMode: 'fold-over', region: 'CA', sections: ['crisis-contacts', 'always-avoid'] }],
+  ];
+  for (const [name, change] of specs) {
+    it(`renders ${name} byte for byte as Node does`, async () => {
+      const spec = specWith(change);
+      const node = await render(spec);
+      const browserResult = await inBrowser(spec);
+      if ('error' in browserResult) throw new Error(`browser: ${browserResult.name}: ${browserResult.error}`);
+      expect(browserResult.format).toBe(node.layout.format.id);
+      const bytes = Buffer.from(browserResult.base64, 'base64');
+      expect(bytes.length).toBe(node.bytes.length);
+      expect(bytes.equals(Buffer.from(node.bytes))).toBe(true);
+    });
+  }
+
+  it('reports the same overflow as Node', async () => {
+    const spec = specWith({ sections: template.sections.map((s) => s.id) });
+    const result = await inBrowser(spec);
+    expect(result).toMatchObject({ name: 'OverflowError' });
+    await expect(render(spec)).rejects.toThrow((result as { error: string }).error);
+  });
+});
