@@ -84,15 +84,25 @@ export function layoutCard(doc: CardDocument, measurer: Measurer, options: Layou
     }
     return units;
   };
-  for (const geometry of geometries) {
-    for (const size of BODY_SIZES_PT) {
-      const placed = place(doc, unitsAt(size), geometry);
-      if (placed.ok) return { layoutVersion: 1, format: geometry, face: { widthPt: ID1.widthPt, heightPt: ID1.heightPt }, faces: placed.faces, bodySizePt: size, minSizePt: minSize(placed.faces), meta: doc.meta };
-    }
+  // The smallest format that holds everything at the smallest size…
+  const geometry = geometries.find((candidate) => place(doc, unitsAt(MIN_TEXT_SIZE_PT), candidate).ok);
+  if (geometry === undefined) {
+    const largest = geometries[geometries.length - 1] as FormatGeometry;
+    const attempt = place(doc, unitsAt(MIN_TEXT_SIZE_PT), largest);
+    throw new OverflowError(options.format, largest, attempt.ok ? [] : attempt.unplaced);
   }
-  const largest = geometries[geometries.length - 1] as FormatGeometry;
-  const attempt = place(doc, unitsAt(MIN_TEXT_SIZE_PT), largest);
-  throw new OverflowError(options.format, largest, attempt.ok ? [] : attempt.unplaced);
+  // …then the largest size that still fits there, by bisection over the sizes (larger text never needs less room).
+  let fits = BODY_SIZES_PT.length - 1;
+  let tooBig = -1;
+  while (fits - tooBig > 1) {
+    const middle = Math.floor((fits + tooBig) / 2);
+    if (place(doc, unitsAt(BODY_SIZES_PT[middle] as number), geometry).ok) fits = middle;
+    else tooBig = middle;
+  }
+  const size = BODY_SIZES_PT[fits] as number;
+  const placed = place(doc, unitsAt(size), geometry);
+  if (!placed.ok) throw new Error('layout: a size that fitted no longer fits');
+  return { layoutVersion: 1, format: geometry, face: { widthPt: ID1.widthPt, heightPt: ID1.heightPt }, faces: placed.faces, bodySizePt: size, minSizePt: minSize(placed.faces), meta: doc.meta };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
