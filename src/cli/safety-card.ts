@@ -71,6 +71,9 @@ runMain(USAGE, async () => {
   for (const id of made.document.unusedFields) {
     process.stderr.write(`note: field "${id}" is not printed because its section is not selected; add the section with --sections\n`);
   }
+  if (made.document.unusedExtraContacts > 0) {
+    process.stderr.write('note: the extra contacts are not printed because no contacts section is selected; add crisis-contacts with --sections\n');
+  }
   const summary = {
     out,
     template: `${stored.template.id}@${stored.template.version}`,
@@ -83,6 +86,7 @@ runMain(USAGE, async () => {
     minSizePt: made.layout.minSizePt,
     bytes: made.bytes.length,
     unusedFields: made.document.unusedFields,
+    unusedExtraContacts: made.document.unusedExtraContacts,
   };
   process.stdout.write(
     args.json === true

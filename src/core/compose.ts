@@ -35,6 +35,8 @@ export interface CardDocument {
   meta: CardMeta;
   /** Field values given for fields whose section is not selected: not printed, so the edges can say so. */
   unusedFields: string[];
+  /** Extra contacts given while no contacts section is selected: not printed, so the edges can say so. */
+  unusedExtraContacts: number;
 }
 
 /** A spec that does not fit its template: an unknown section or field, a value too long. */
@@ -105,6 +107,7 @@ export function compose(template: Template, spec: CardSpec, options: ComposeOpti
       date: spec.date,
     },
     unusedFields,
+    unusedExtraContacts: selected.some((section) => section.kind === 'contacts') ? 0 : spec.extraContacts.length,
   };
 }
 

@@ -75,6 +75,8 @@ describe('safety-card', () => {
     const result = await card(['--sections', 'always-avoid', '--field', 'name=Ada', '--out', 'unused.pdf']);
     expect(result.stderr).toMatch(/note: field "name" is not printed because its section is not selected; add the section with --sections/);
     expect(result.code).toBe(0);
+    const contact = await card(['--sections', 'always-avoid', '--contact', 'Guide Sam=+44 7700 900123', '--out', 'unused-contact.pdf']);
+    expect(contact.stderr).toMatch(/note: the extra contacts are not printed because no contacts section is selected; add crisis-contacts with --sections/);
   });
 
   const usage: [string, string[], RegExp][] = [
