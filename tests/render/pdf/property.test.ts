@@ -242,6 +242,7 @@ async function checkSpec(spec: CardSpec): Promise<void> {
   expect(made.pageCount).toBe(layout.faces.length);
   const unused = typedFields.filter(({ field, section }) => (spec.fields[field.id] ?? '').trim() !== '' && !spec.sections.includes(section.id)).map(({ field }) => field.id);
   expect([...document.unusedFields].sort(), 'values of unselected sections are reported as unused').toEqual(unused.sort());
+  expect(document.unusedExtraContacts, 'extra contacts without a contacts section are reported').toBe(spec.sections.includes('crisis-contacts') ? 0 : spec.extraContacts.length);
 
   const path = save(dir.path, 'card.pdf', made.bytes);
   const [plain, words] = await Promise.all([tool('pdftotext', ['-enc', 'UTF-8', path, '-']), wordBoxes(path)]);
