@@ -87,8 +87,15 @@ function setMetadata(pdf: PDFDocument, meta: CardMeta, creator: string): void {
 
 /** The part of a fontkit font that pdf-lib's subset embedder uses to turn text into glyphs. */
 interface FontkitFont {
-  layout(text: string, features?: unknown): { glyphs: unknown[] };
-  glyphForCodePoint(codePoint: number): unknown;
+  layout(text: string, features?: unknown): { glyphs: GlyphRecord[] };
+  glyphForCodePoint(codePoint: number): GlyphRecord;
+}
+
+/** What pdf-lib reads of a glyph: its id, its advance, and the text it stands for (for the ToUnicode map). */
+interface GlyphRecord {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
 }
 
 /**
@@ -106,7 +113,15 @@ const memoizedFontkit = {
     let font = parsedFonts.get(bytes);
     if (font === undefined) {
       const parsed = fontkit.create(bytes, postscriptName) as unknown as FontkitFont;
-      parsed.layout = (text: string) => ({ glyphs: Array.from(text, (char) => parsed.glyphForCodePoint(char.codePointAt(0) ?? 0)) });
+      // Fresh glyph records, never fontkit's cached glyph objects: a cached glyph keeps the code points of its first
+      // lookup, so a glyph shared by two characters would carry one card's text into the next card's ToUnicode map.
+      parsed.layout = (text: string) => ({
+        glyphs: Array.from(text, (char) => {
+          const codePoint = char.codePointAt(0) ?? 0;
+          const glyph = parsed.glyphForCodePoint(codePoint);
+          return { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoint] };
+        }),
+      });
       font = parsed;
       parsedFonts.set(bytes, font);
     }

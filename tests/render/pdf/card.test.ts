@@ -7,8 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { servesRegion } from '../../../src/core/compose';
 import { OverflowError } from '../../../src/core/layout/layout';
 import type { CardSpec } from '../../../src/core/spec/schema';
-import { render, save, specWith, squash, template, tool, wordBoxes } from '../../helpers/engine';
-import { tempDir } from '../../helpers/run';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_VERSION } from '../../../src/cli/version';
+import { makeCard } from '../../../src/render/pdf/make-card';
+import { fonts, measurer, render, save, specWith, squash, stored, template, tool, wordBoxes } from '../../helpers/engine';
+import { runCli, tempDir } from '../../helpers/run';
 
 const dir = tempDir('safety-card-pdf-');
 afterAll(() => dir.cleanup());
@@ -108,6 +112,19 @@ describe('card PDFs', () => {
     await expect(render(specWith({ sections: all }))).rejects.toThrow(OverflowError);
     await expect(render(specWith({ sections: all }))).rejects.toThrow(/^Not everything fits on a fold-3 \(6 faces\) card, even at 7 pt\. Does not fit: .*"About me" \(.*allergies-conditions\)\. Choose fewer sections, or shorten what you typed\.$/);
     await expect(render(specWith({ format: 'wallet' }))).rejects.toThrow(/^Not everything fits on a wallet \(2 faces\) card, even at 7 pt\. Does not fit: .*Choose a larger format \(or auto\), or fewer sections\.$/);
+  });
+
+  it('gives bytes that do not depend on what was rendered before (letters drawn alone after accented ones)', async () => {
+    // Accented Greek capitals are composite glyphs made of the plain capitals; rendered first, they must not change
+    // how the plain capitals are written into the next PDF (its text layer, its bytes).
+    await render(specWith({ sections: ['about-me'], fields: { name: 'Ϊ Ά Έ Ώ Ύ' } }));
+    const after = await render(specWith({ sections: ['about-me'], fields: { name: 'Ι Α Ε Ω Υ' } }));
+    const text = await tool('pdftotext', ['-enc', 'UTF-8', save(dir.path, 'plain-letters.pdf', after.bytes), '-']);
+    expect(text).toContain('Name: Ι Α Ε Ω Υ');
+    const fresh = await runCli('safety-card.ts', ['--sections', 'about-me', '--field', 'name=Ι Α Ε Ω Υ', '--date', '2026-11-29', '--out', join(dir.path, 'fresh.pdf')]);
+    expect(fresh.code).toBe(0);
+    const inProcess = await makeCard({ template, contentHash: stored.sha256, spec: specWith({ sections: ['about-me'], fields: { name: 'Ι Α Ε Ω Υ' } }), measurer, fonts, creator: `Safety Card ${APP_VERSION}` });
+    expect(readFileSync(join(dir.path, 'fresh.pdf')).equals(Buffer.from(inProcess.bytes))).toBe(true);
   });
 
   it('gives the same bytes for the same spec', async () => {
