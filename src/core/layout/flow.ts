@@ -45,9 +45,10 @@ interface Word extends Segment {
 export function flowSegments(segments: readonly Segment[], widthPt: number, measurer: Measurer, firstLineIndentPt = 0): FlowLine[] {
   const words: Word[] = [];
   for (const segment of segments) {
-    const parts = segment.keepTogether ? [segment.text.trim().replace(/\s+/g, ' ')].filter((part) => part !== '') : segment.text.split(/\s+/).filter((part) => part !== '');
-    for (const part of parts) {
-      words.push({ ...segment, text: part, widthPt: measurer.widthPt(part, segment.weight, segment.sizePt), spaceBeforePt: measurer.widthPt(' ', segment.weight, segment.sizePt) });
+    const { weight, sizePt, color } = segment;
+    const spaceBeforePt = measurer.widthPt(' ', weight, sizePt);
+    for (const part of splitWords(segment.text, segment.keepTogether === true)) {
+      words.push({ text: part, weight, sizePt, color, widthPt: measurer.widthPt(part, weight, sizePt), spaceBeforePt });
     }
   }
 
@@ -85,6 +86,20 @@ export function flowSegments(segments: readonly Segment[], widthPt: number, meas
   }
   finishLine();
   return lines;
+}
+
+/** Words of a text, split at white space (or the whole text, its white space collapsed): cached, since the layout
+ * flows the same texts at several sizes. */
+const wordCache = new Map<string, readonly string[]>();
+function splitWords(text: string, keepTogether: boolean): readonly string[] {
+  const key = keepTogether ? `\u0000${text}` : text;
+  let words = wordCache.get(key);
+  if (words === undefined) {
+    words = keepTogether ? [text.trim().replace(/\s+/g, ' ')].filter((part) => part !== '') : text.split(/\s+/).filter((part) => part !== '');
+    if (wordCache.size > 20_000) wordCache.clear();
+    wordCache.set(key, words);
+  }
+  return words;
 }
 
 /** Adds a word to the line, merging it into the previous piece when the style is the same. */
