@@ -136,6 +136,36 @@ describe('card PDFs', () => {
   });
 });
 
+describe('the default card and the all-sections card in every format and paper', () => {
+  const formats = ['auto', 'wallet', 'fold-2', 'fold-3'] as const;
+  const papers = ['card', 'a4', 'letter'] as const;
+  for (const format of formats) {
+    for (const paper of papers) {
+      it(`default sections, ${format}, ${paper}: a fold-3 card of exact pages, or a clear overflow`, async () => {
+        const spec = specWith({ format, paper, copies: paper === 'card' ? 1 : 2 });
+        if (format === 'wallet' || format === 'fold-2') {
+          await expect(render(spec)).rejects.toThrow(new RegExp(`^Not everything fits on a ${format} \\(\\d faces\\) card, even at 7 pt\\. Does not fit: "`));
+          return;
+        }
+        const made = await render(spec);
+        expect(made.layout.format.id).toBe('fold-3');
+        const path = save(dir.path, `default-${format}-${paper}.pdf`, made.bytes);
+        const info = await tool('pdfinfo', ['-f', '1', '-l', '99', path]);
+        expect(info).toMatch(new RegExp(`Pages:\\s+${made.pageCount}\\n`));
+        const expectedSize = { card: '242.646 x 153.014 pts', a4: '595.276 x 841.89 pts (A4)', letter: '612 x 792 pts (letter)' }[paper];
+        for (const line of info.split('\n').filter((l) => /^Page\s+\d+ size:/.test(l))) expect(line).toContain(expectedSize);
+        expect(await tool('qpdf', ['--check', path])).toMatch(/No syntax or stream encoding errors found/);
+        const fontLines = (await tool('pdffonts', [path])).split('\n').slice(2).filter((line) => line.trim() !== '');
+        for (const line of fontLines.filter((l) => l.includes('DejaVu'))) expect(line).toMatch(/^[A-Z]{6}\+DejaVuSansCondensed(-Bold)?\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+      });
+      it(`all sections, ${format}, ${paper}: names what does not fit`, async () => {
+        const spec = specWith({ format, paper, copies: paper === 'card' ? 1 : 2, sections: template.sections.map((s) => s.id) });
+        await expect(render(spec)).rejects.toThrow(/^Not everything fits on a .* card, even at 7 pt\. Does not fit: .*"About me" \(.*\)\./);
+      });
+    }
+  }
+});
+
 describe('sheets', () => {
   const sheetCases: [string, Partial<CardSpec>, RegExp, number][] = [
     ['A4 duplex, 10 copies of the default card', { paper: 'a4', copies: 10 }, /595\.276 x 841\.89 pts \(A4\)/, 0],
