@@ -5,6 +5,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { INK } from '../../core/layout/ink';
 import type { CardLayout, CardMeta, FontWeight, InkColor } from '../../core/layout/types';
 import { PDF_FONT_FEATURES } from '../../fonts/families';
 
@@ -17,14 +18,8 @@ export interface CardFontFiles {
   bold: Uint8Array;
 }
 
-/** Printing colours: text in pure black for contrast; severity colours dark enough to read in grayscale. */
-export const INK_RGB: Readonly<Record<InkColor, RGB>> = {
-  ink: rgb(0, 0, 0),
-  danger: rgb(0.69, 0.08, 0.06),
-  caution: rgb(0.5, 0.29, 0),
-  muted: rgb(0.3, 0.3, 0.3),
-  inverse: rgb(1, 1, 1),
-};
+/** The card's colours (src/core/layout/ink.ts) as pdf-lib colours. */
+export const INK_RGB: Readonly<Record<InkColor, RGB>> = Object.fromEntries(Object.entries(INK).map(([name, [r, g, b]]) => [name, rgb(r, g, b)])) as Record<InkColor, RGB>;
 
 export interface RenderInfo {
   /** "Safety Card 0.1.0": who made the PDF. */
