@@ -4,24 +4,9 @@
  */
 import { z } from 'zod';
 import { FORMAT_IDS } from '../layout/formats';
-import type { Template } from '../template/schema';
+import { CURRENT_SPEC_VERSION, PAPERS, PRINT_MODES, SPEC_LIMITS } from './defaults';
 
-export const CURRENT_SPEC_VERSION = 1;
-
-export const PAPERS = ['card', 'a4', 'letter'] as const;
-export type Paper = (typeof PAPERS)[number];
-export const PRINT_MODES = ['duplex', 'fold-over'] as const;
-export type PrintMode = (typeof PRINT_MODES)[number];
-
-/** Limits a spec must keep. */
-export const SPEC_LIMITS = {
-  copiesMin: 1,
-  copiesMax: 1000,
-  backOffsetMaxMm: 10,
-  extraContacts: 4,
-  extraContactNameChars: 40,
-  extraContactPhoneChars: 30,
-} as const;
+export { CURRENT_SPEC_VERSION, defaultSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, type Paper, type PrintMode } from './defaults';
 
 const ExtraContactSchema = z.strictObject({
   name: z.string().trim().min(1, 'a name').max(SPEC_LIMITS.extraContactNameChars, `at most ${SPEC_LIMITS.extraContactNameChars} characters`),
@@ -102,23 +87,4 @@ export function migrateSpec(data: unknown): CardSpec {
     throw new SpecFormatError(`not a valid card spec: ${problems.join('; ')}`);
   }
   return result.data;
-}
-
-/** The spec of a new card: the template's default sections, every region's contacts, auto format, one card. */
-export function defaultSpec(template: Pick<Template, 'id' | 'version' | 'published' | 'sections'>, date: string = template.published): CardSpec {
-  return {
-    specVersion: 1,
-    template: { id: template.id, version: template.version },
-    sections: template.sections.filter((section) => section.defaultSelected).map((section) => section.id),
-    fields: {},
-    region: 'any',
-    extraContacts: [],
-    format: 'auto',
-    paper: 'card',
-    copies: 1,
-    printMode: 'duplex',
-    backOffsetMm: { x: 0, y: 0 },
-    discreet: false,
-    date,
-  };
 }

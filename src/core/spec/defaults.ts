@@ -1,0 +1,45 @@
+/**
+ * The card spec's constants and the spec of a new card, without zod: what the app needs on its first load.
+ * The schema and the migrations, which need zod, are in ./schema.ts.
+ */
+import { FORMAT_IDS } from '../layout/formats';
+import type { Template } from '../template/schema';
+import type { CardSpec } from './schema';
+
+export const CURRENT_SPEC_VERSION = 1;
+
+export const PAPERS = ['card', 'a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
+export const PRINT_MODES = ['duplex', 'fold-over'] as const;
+export type PrintMode = (typeof PRINT_MODES)[number];
+/** "auto" and every fixed format. */
+export const FORMAT_CHOICES = ['auto', ...FORMAT_IDS] as const;
+
+/** Limits a spec must keep. */
+export const SPEC_LIMITS = {
+  copiesMin: 1,
+  copiesMax: 1000,
+  backOffsetMaxMm: 10,
+  extraContacts: 4,
+  extraContactNameChars: 40,
+  extraContactPhoneChars: 30,
+} as const;
+
+/** The spec of a new card: the template's default sections, every region's contacts, auto format, one card. */
+export function defaultSpec(template: Pick<Template, 'id' | 'version' | 'published' | 'sections'>, date: string = template.published): CardSpec {
+  return {
+    specVersion: 1,
+    template: { id: template.id, version: template.version },
+    sections: template.sections.filter((section) => section.defaultSelected).map((section) => section.id),
+    fields: {},
+    region: 'any',
+    extraContacts: [],
+    format: 'auto',
+    paper: 'card',
+    copies: 1,
+    printMode: 'duplex',
+    backOffsetMm: { x: 0, y: 0 },
+    discreet: false,
+    date,
+  };
+}
