@@ -1,15 +1,48 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** Where `npm start` serves the built app. */
 export const PREVIEW_HOST = '127.0.0.1';
 export const PREVIEW_PORT = 4173;
 
+const APP_VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * The Content-Security-Policy of the built app: nothing but the app's own files, no inline script, no eval.
+ * Added at build time only (Vite's dev server injects inline styles). `blob:` lets the PDF open in the browser's
+ * viewer and be downloaded; fonts come from the app's files and from the bytes it loaded (FontFace).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "frame-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'safety-card-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   plugins: [
     preact(),
+    contentSecurityPolicy(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -41,7 +74,7 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
-  preview: { host: PREVIEW_HOST, port: PREVIEW_PORT, strictPort: true },
+  preview: { host: PREVIEW_HOST, port: PREVIEW_PORT, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/browser/**'], testTimeout: 30_000 } },

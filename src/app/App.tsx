@@ -1,46 +1,100 @@
+/** The whole app on one page: choose, preview, print, save. Phone first; two columns next to a printer. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Template } from '../core/template/schema';
-import { loadBundledTemplates } from './bundled-templates';
+import type { CardSpec } from '../core/spec/schema';
+import { ActionBar } from './components/ActionBar';
+import { ContactsForm } from './components/ContactsForm';
+import { DetailsForm } from './components/DetailsForm';
+import { PreviewPanel } from './components/PreviewPanel';
+import { PrintingForm } from './components/PrintingForm';
+import { PrivacyPanel } from './components/PrivacyPanel';
+import { SavedCards } from './components/SavedCards';
+import { SectionList } from './components/SectionList';
+import { TemplatePicker } from './components/TemplatePicker';
+import { deviceRegion, newCardSpec, today, useLayout } from './editor';
+import { loadCardFonts, type CardFonts } from './engine/fonts';
+import { latestOf, loadTemplates, type BundledTemplate } from './engine/templates';
 import { en as t } from './messages/en';
 import { UpdatePrompt } from './UpdatePrompt';
+import { useSavedCards } from './use-saved-cards';
+
+const DEFAULT_TEMPLATE = 'mdma-therapy';
 
 export function App() {
-  const [templates, setTemplates] = useState<Template[] | undefined>(undefined);
+  const [templates, setTemplates] = useState<BundledTemplate[] | undefined>(undefined);
+  const [fonts, setFonts] = useState<CardFonts | undefined>(undefined);
+  const [spec, setSpec] = useState<CardSpec | undefined>(undefined);
+  const [openId, setOpenId] = useState<string | undefined>(undefined);
+  const [loadError, setLoadError] = useState('');
+  const saved = useSavedCards();
+
   useEffect(() => {
-    void loadBundledTemplates().then(setTemplates);
+    void loadTemplates().then((loaded) => {
+      setTemplates(loaded);
+      const latest = latestOf(loaded, DEFAULT_TEMPLATE) ?? loaded[0];
+      if (latest !== undefined) setSpec((current) => current ?? newCardSpec(latest.template, today(), deviceRegion()));
+    });
+    loadCardFonts().then(setFonts, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
   }, []);
-  const latest = templates?.[0];
+
+  const bundled = templates?.find((entry) => spec !== undefined && entry.template.id === spec.template.id && entry.template.version === spec.template.version);
+  const result = useLayout(bundled, spec, fonts);
+
+  const save = async () => {
+    if (spec === undefined || bundled === undefined) return;
+    if (openId !== undefined && saved.state.cards.some((card) => card.id === openId)) {
+      const card = await saved.update(openId, spec);
+      if (card) saved.setMessage(t.saved(card.name));
+      return;
+    }
+    const suggested = spec.fields.name?.trim() ? `${spec.fields.name.trim()} — ${spec.date}` : `${bundled.template.title} — ${spec.date}`;
+    const name = window.prompt(t.saveAs, suggested);
+    if (name === null) return;
+    const card = await saved.create(name, spec);
+    if (card) {
+      setOpenId(card.id);
+      saved.setMessage(t.saved(card.name));
+    }
+  };
 
   return (
     <>
+      <a class="skip" href="#preview">
+        {t.skipToPreview}
+      </a>
       <header class="masthead">
         <h1>{t.appName}</h1>
         <p>{t.tagline}</p>
+        <p class="privacy-short">{t.privacyShort}</p>
       </header>
       <main>
-        <p class="note">{t.privacy}</p>
-        <p>{t.builderComing}</p>
-        <h2>{t.templatesHeading}</h2>
-        {latest === undefined ? (
-          <p>{t.loadingTemplates}</p>
+        {spec === undefined || templates === undefined || bundled === undefined ? (
+          <p class="loading">{t.loadingContent}</p>
         ) : (
-          <section aria-labelledby="template-title">
-            <h3 id="template-title">{latest.title}</h3>
-            <p class="meta">{t.templateVersion(latest.version, latest.published)}</p>
-            <p>{latest.description}</p>
-            <h4>{t.sectionsHeading}</h4>
-            <ul class="sections">
-              {latest.sections.map((section) => (
-                <li key={section.id} class={`severity-${section.severity}`}>
-                  <strong>{section.title}</strong> <span class="meta">({section.defaultSelected ? t.onByDefault : t.offByDefault})</span>
-                  <br />
-                  {section.summary}
-                </li>
-              ))}
-            </ul>
-            <p class="meta">{latest.disclaimer}</p>
-          </section>
+          <div class="workspace">
+            <form class="editor" onSubmit={(event) => event.preventDefault()}>
+              <TemplatePicker t={t} templates={templates} spec={spec} onChange={setSpec} />
+              <SectionList t={t} template={bundled.template} spec={spec} onChange={setSpec} />
+              <DetailsForm t={t} template={bundled.template} spec={spec} onChange={setSpec} />
+              <ContactsForm t={t} template={bundled.template} spec={spec} onChange={setSpec} />
+              <PrintingForm t={t} spec={spec} onChange={setSpec} />
+            </form>
+            <div class="output">
+              <PreviewPanel t={t} spec={spec} result={result} onChange={setSpec} />
+              {loadError !== '' && <p class="problem" role="alert">{loadError}</p>}
+              <ActionBar t={t} bundled={bundled} spec={spec} fonts={fonts} printable={result?.ok === true} onSave={() => void save()} canSave={saved.state.available === true} />
+            </div>
+          </div>
         )}
+        <SavedCards
+          t={t}
+          saved={saved}
+          openId={openId}
+          openCard={(id, card) => {
+            setOpenId(id);
+            setSpec(card);
+          }}
+        />
+        <PrivacyPanel t={t} saved={saved} />
       </main>
       <UpdatePrompt t={t} />
     </>

@@ -18,14 +18,7 @@ export function UpdatePrompt({ t }: { t: Messages }) {
           {t.reload}
         </button>
       )}
-      <button
-        type="button"
-        class="secondary"
-        onClick={() => {
-          setOfflineReady(false);
-          setNeedRefresh(false);
-        }}
-      >
+      <button type="button" class="secondary" onClick={() => { setOfflineReady(false); setNeedRefresh(false); }}>
         {t.dismiss}
       </button>
     </div>

@@ -1,17 +1,126 @@
 /** The app's words in English. A second language is a second file with the same keys. */
 export const en = {
   appName: 'Safety Card',
-  tagline: 'Wallet-size safety cards for MDMA-assisted therapy, printed from your own device.',
-  privacy: 'Nothing you type leaves this device. The app works offline after this first visit.',
-  templatesHeading: 'Card content',
-  templateVersion: (version: string, published: string) => `Version ${version}, published ${published}`,
-  sectionsHeading: 'Sections',
-  onByDefault: 'on a new card',
-  offByDefault: 'optional',
-  builderComing: 'The card builder is on its way. This page lists the content the cards are made from.',
-  loadingTemplates: 'Loading the card content…',
+  tagline: 'A wallet-size safety card for MDMA-assisted therapy: for you, your sitter, your clinic.',
+  skipToPreview: 'Skip to the preview',
+
+  // Privacy
+  privacyHeading: 'Your privacy',
+  privacyShort: 'Nothing you type leaves this device.',
+  privacyLong:
+    'Safety Card makes your card on this device. What you type is never sent anywhere: there are no accounts, no analytics and no error reports. ' +
+    'Saved cards are kept in this browser’s storage on this device only. After your first visit the app works offline.',
+  eraseEverything: 'Erase everything on this device',
+  eraseConfirm: 'Erase all saved cards from this device? This cannot be undone.',
+  erased: 'Everything Safety Card stored on this device has been erased.',
+
+  // Template
+  contentHeading: 'Card content',
+  templateLabel: 'Content version',
+  templateOption: (version: string, published: string) => `Version ${version}, ${published}`,
+  templateLatest: 'latest',
+  newerVersion: (version: string) => `A newer version of the content (${version}) is available.`,
+  moveToVersion: (version: string) => `Move this card to version ${version}`,
+  whatChanged: 'What changed',
+  changeAdded: 'Added',
+  changeRemoved: 'Removed',
+  changeReworded: 'Reworded',
+  changeMoved: 'Moved',
+  noChanges: 'No changes to the card’s wording.',
+  loadingContent: 'Loading the card content…',
+
+  // Sections
+  sectionsHeading: 'What goes on the card',
+  sectionsHint: 'Tick the sections to print. Safety sections come first on the card.',
+  severity: { danger: 'Danger', caution: 'Caution', info: 'Info' } as Record<string, string>,
+
+  // Fields
+  detailsHeading: 'Personal details',
+  detailsHint: 'Fill in what you want printed. Empty fields print as blank lines to write on by hand.',
+  writeInNote: 'Printed as a blank line: write it in by hand on the day.',
+  charactersLeft: (left: number) => `${left} characters left`,
+  noFieldSections: 'Tick “About me” or “Emergency contact” above to add personal details.',
+
+  // Contacts
+  contactsHeading: 'Crisis contacts',
+  regionLabel: 'Region for crisis numbers',
+  regionAny: 'All regions',
+  extraContactsHeading: 'Extra contacts (your guide, a friend)',
+  extraName: 'Name',
+  extraPhone: 'Phone number',
+  addContact: 'Add a contact',
+  removeContact: (name: string) => `Remove ${name || 'this contact'}`,
+
+  // Printing
+  printingHeading: 'Format and printing',
+  formatLabel: 'Card format',
+  formats: {
+    auto: 'Automatic: the smallest that fits',
+    wallet: 'Wallet card (1 or 2 faces)',
+    'fold-2': 'Folding card, 2 panels (4 faces)',
+    'fold-3': 'Folding card, 3 panels (6 faces)',
+  } as Record<string, string>,
+  paperLabel: 'Paper',
+  papers: { card: 'Card printer (one card a page)', a4: 'A4 sheets with crop marks', letter: 'US Letter sheets with crop marks' } as Record<string, string>,
+  copiesLabel: 'Copies',
+  printModeLabel: 'Printer',
+  printModes: { duplex: 'Double-sided (duplex)', 'fold-over': 'Single-sided: fold over and glue' } as Record<string, string>,
+  backOffsetLabel: 'Back side offset (mm), to correct a printer',
+  backOffsetX: 'Right',
+  backOffsetY: 'Down',
+  discreetLabel: 'Discreet front: “Medical information — in an emergency, read inside”',
+  dateLabel: 'Date printed on the card',
+
+  // Preview
+  previewHeading: 'Preview',
+  previewSummary: (format: string, faces: number, bodyPt: number) => `${format}: ${faces} face${faces === 1 ? '' : 's'}, text ${bodyPt} pt`,
+  formatNames: { wallet: 'Wallet card', 'fold-2': 'Folding card, 2 panels', 'fold-3': 'Folding card, 3 panels' } as Record<string, string>,
+  faceLabel: (index: number, count: number, role: string) => (role === 'front' ? 'Front' : role === 'back' ? 'Back' : `Inside ${index}`) + ` (${index + 1} of ${count})`,
+  preparingFont: 'Preparing the card font…',
+  overflowHeading: 'Not everything fits',
+  overflowTryAuto: 'Use the automatic format',
+  overflowRemove: (title: string) => `Leave out “${title}”`,
+  glyphsHeading: 'Some characters cannot be printed',
+  specErrorHeading: 'This card cannot be printed yet',
+
+  // Actions
+  download: 'Download PDF',
+  print: 'Print',
+  share: 'Share',
+  save: 'Save card',
+  saveAs: 'Card name',
+  saved: (name: string) => `Saved “${name}” on this device.`,
+  making: 'Making the PDF…',
+  pdfFailed: (reason: string) => `The PDF could not be made: ${reason}`,
+  printReminder: 'Print at 100 % (“Actual size”), not “Fit to page”. Check the 50 mm ruler on the sheet with a ruler.',
+  instructions: {
+    card: 'Card printer: print at 100 %. Each page is one face of the card, 85.60 × 53.98 mm.',
+    duplex: 'Print double-sided, flipping on the long edge, at 100 %. Cut on the crop marks. If the back is off, measure it and set the back side offset.',
+    'fold-over': 'Print single-sided at 100 %. Cut around each card on the crop marks, fold on the dashed line so the printed sides face out, and glue.',
+    fold: 'Fold the panels like a leaflet along the fold ticks, the front on top.',
+  } as Record<string, string>,
+
+  // Saved cards
+  savedHeading: 'Saved cards',
+  noSavedCards: 'No saved cards yet. “Save card” keeps one on this device.',
+  open: 'Open',
+  rename: 'Rename',
+  duplicate: 'Duplicate',
+  delete: 'Delete',
+  deleteConfirm: (name: string) => `Delete “${name}”?`,
+  renamePrompt: 'New name',
+  exportCards: 'Export all cards',
+  importCards: 'Import cards',
+  imported: (added: number, skipped: number, rejected: number) => `Imported ${added} card${added === 1 ? '' : 's'}; ${skipped} already here; ${rejected} could not be read.`,
+  setAside: (count: number) => `${count} saved card${count === 1 ? '' : 's'} could not be read and ${count === 1 ? 'was' : 'were'} set aside, not deleted.`,
+  exportSetAside: 'Export the set-aside cards',
+  storageUnavailable: 'Saved cards are not available in this browser mode. You can still make and print cards.',
+  persistent: 'This browser will keep your saved cards.',
+  cardVersion: (key: string) => `Content ${key}`,
+
+  // PWA
   offlineReady: 'Ready to work offline.',
-  updateReady: 'A new version of Safety Card is ready.',
+  updateReady: 'A new version of Safety Card is ready. Your saved cards are kept.',
   reload: 'Reload',
   dismiss: 'Dismiss',
 } as const;

@@ -1,0 +1,83 @@
+/** Download, print, share and save: the PDF is made on this device, from the same spec as the preview. */
+import { useState } from 'preact/hooks';
+import type { CardSpec } from '../../core/spec/schema';
+import type { CardFonts } from '../engine/fonts';
+import { makePdf, pdfFileName } from '../engine/pdf';
+import type { BundledTemplate } from '../engine/templates';
+import type { Messages } from '../messages/en';
+
+interface Props {
+  t: Messages;
+  bundled: BundledTemplate;
+  spec: CardSpec;
+  fonts: CardFonts | undefined;
+  printable: boolean;
+  onSave: () => void;
+  canSave: boolean;
+}
+
+export function ActionBar({ t, bundled, spec, fonts, printable, onSave, canSave }: Props) {
+  const [status, setStatus] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const canShareFiles = typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([new Uint8Array(1)], 'card.pdf', { type: 'application/pdf' })] });
+
+  const withPdf = async (use: (file: File) => Promise<void> | void) => {
+    if (fonts === undefined) return;
+    setBusy(true);
+    setStatus(t.making);
+    try {
+      const bytes = await makePdf(bundled, spec, fonts);
+      await use(new File([bytes as BlobPart], pdfFileName(spec), { type: 'application/pdf' }));
+      setStatus(spec.paper === 'card' ? '' : t.printReminder);
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'AbortError')) setStatus(t.pdfFailed(error instanceof Error ? error.message : String(error)));
+      else setStatus('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const download = (file: File) => {
+    const url = URL.createObjectURL(file);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  const print = (file: File) => {
+    const url = URL.createObjectURL(file);
+    // The browser's PDF viewer prints at the size the PDF says; if pop-ups are blocked, the file is downloaded.
+    if (window.open(url, '_blank') === null) download(file);
+    setTimeout(() => URL.revokeObjectURL(url), 300_000);
+  };
+  const share = (file: File) => navigator.share({ files: [file], title: bundled.template.title });
+
+  return (
+    <div class="action-bar">
+      <div class="actions">
+        <button type="button" disabled={!printable || busy} onClick={() => void withPdf(download)}>
+          {t.download}
+        </button>
+        <button type="button" disabled={!printable || busy} onClick={() => void withPdf(print)}>
+          {t.print}
+        </button>
+        {canShareFiles && (
+          <button type="button" disabled={!printable || busy} onClick={() => void withPdf(share)}>
+            {t.share}
+          </button>
+        )}
+        {canSave && (
+          <button type="button" class="secondary" onClick={onSave}>
+            {t.save}
+          </button>
+        )}
+      </div>
+      <p class="status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/** The region whose crisis numbers are printed, and up to four extra contacts (a guide, a friend). */
+import { SPEC_LIMITS } from '../../core/spec/defaults';
+import type { CardSpec } from '../../core/spec/schema';
+import type { Template } from '../../core/template/schema';
+import type { Messages } from '../messages/en';
+
+interface Props {
+  t: Messages;
+  template: Template;
+  spec: CardSpec;
+  onChange: (spec: CardSpec) => void;
+}
+
+export function ContactsForm({ t, template, spec, onChange }: Props) {
+  const names = new Intl.DisplayNames([template.locale], { type: 'region' });
+  const regions = [...new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])))]
+    .filter((region) => region !== 'any')
+    .map((code) => ({ code, name: names.of(code) ?? code }))
+    .sort((a, b) => a.name.localeCompare(b.name, template.locale));
+  const setContact = (index: number, key: 'name' | 'phone', value: string) =>
+    onChange({ ...spec, extraContacts: spec.extraContacts.map((contact, i) => (i === index ? { ...contact, [key]: value } : contact)) });
+
+  return (
+    <fieldset class="group">
+      <legend>{t.contactsHeading}</legend>
+      <label class="field">
+        <span>{t.regionLabel}</span>
+        <select value={spec.region} onChange={(event) => onChange({ ...spec, region: (event.target as HTMLSelectElement).value })}>
+          <option value="any">{t.regionAny}</option>
+          {regions.map((region) => (
+            <option key={region.code} value={region.code}>
+              {region.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <h3>{t.extraContactsHeading}</h3>
+      {spec.extraContacts.map((contact, index) => (
+        <div class="contact-row" key={index}>
+          <label class="field">
+            <span>{t.extraName}</span>
+            <input value={contact.name} maxLength={SPEC_LIMITS.extraContactNameChars} autocomplete="off" onInput={(event) => setContact(index, 'name', (event.target as HTMLInputElement).value)} />
+          </label>
+          <label class="field">
+            <span>{t.extraPhone}</span>
+            <input type="tel" inputMode="tel" value={contact.phone} maxLength={SPEC_LIMITS.extraContactPhoneChars} autocomplete="off" onInput={(event) => setContact(index, 'phone', (event.target as HTMLInputElement).value)} />
+          </label>
+          <button type="button" class="secondary" onClick={() => onChange({ ...spec, extraContacts: spec.extraContacts.filter((_, i) => i !== index) })}>
+            {t.removeContact(contact.name)}
+          </button>
+        </div>
+      ))}
+      {spec.extraContacts.length < SPEC_LIMITS.extraContacts && (
+        <button type="button" class="secondary" onClick={() => onChange({ ...spec, extraContacts: [...spec.extraContacts, { name: '', phone: '' }] })}>
+          {t.addContact}
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,84 @@
+/** The cards saved on this device: open, rename, duplicate, delete, export and import. */
+import type { CardSpec } from '../../core/spec/schema';
+import type { Messages } from '../messages/en';
+import type { SavedCardsApi } from '../use-saved-cards';
+
+interface Props {
+  t: Messages;
+  saved: SavedCardsApi;
+  openCard: (id: string, spec: CardSpec) => void;
+  openId: string | undefined;
+}
+
+export function SavedCards({ t, saved, openCard, openId }: Props) {
+  const { state } = saved;
+  const downloadText = (text: string | undefined, name: string) => {
+    if (text === undefined) return;
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  const importFrom = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file === undefined) return;
+    await saved.importFile(await file.text(), (report) => t.imported(report.added + report.renamedCopies, report.skipped, report.rejected.length));
+  };
+
+  return (
+    <section class="saved" aria-labelledby="saved-heading">
+      <h2 id="saved-heading">{t.savedHeading}</h2>
+      {state.available === false && <p class="notice">{t.storageUnavailable}</p>}
+      {state.available === true && state.cards.length === 0 && <p class="hint">{t.noSavedCards}</p>}
+      {state.setAsideCount > 0 && (
+        <div class="notice" role="status">
+          <p>{t.setAside(state.setAsideCount)}</p>
+          <button type="button" class="secondary" onClick={() => void saved.exportSetAside().then((text) => downloadText(text, 'safety-card-set-aside.json'))}>
+            {t.exportSetAside}
+          </button>
+        </div>
+      )}
+      <ul class="saved-list">
+        {state.cards.map((card) => (
+          <li key={card.id} class={card.id === openId ? 'current' : undefined}>
+            <span class="name">{card.name}</span>
+            <span class="hint">{t.cardVersion(`${card.spec.template.id}@${card.spec.template.version}`)}</span>
+            <span class="actions">
+              <button type="button" onClick={() => openCard(card.id, card.spec)}>
+                {t.open}
+              </button>
+              <button type="button" class="secondary" onClick={() => { const name = window.prompt(t.renamePrompt, card.name); if (name !== null) void saved.rename(card.id, name); }}>
+                {t.rename}
+              </button>
+              <button type="button" class="secondary" onClick={() => void saved.duplicate(card.id)}>
+                {t.duplicate}
+              </button>
+              <button type="button" class="secondary" onClick={() => { if (window.confirm(t.deleteConfirm(card.name))) void saved.remove(card.id); }}>
+                {t.delete}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {state.available === true && (
+        <div class="actions">
+          <button type="button" class="secondary" disabled={state.cards.length === 0} onClick={() => void saved.exportAll().then((text) => downloadText(text, 'safety-cards.json'))}>
+            {t.exportCards}
+          </button>
+          <label class="button secondary">
+            {t.importCards}
+            <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(event) => void importFrom(event.target as HTMLInputElement)} />
+          </label>
+        </div>
+      )}
+      <p class="status" role="status" aria-live="polite">
+        {state.message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,336 @@
+/**
+ * Saved cards, on this device only, in IndexedDB. Nothing here sends, logs or puts in a URL what the user typed.
+ *
+ * Database "safety-card" (version DB_VERSION) has two object stores:
+ * - "cards" (keyPath "id"): one SavedCard per record (see export-format.ts);
+ * - "set-aside" (autoIncrement): records of "cards" that could not be read, moved here by `list()` and never
+ *   deleted except by `discardSetAside` or `eraseEverything`: { original, reason, setAsideAt }.
+ *
+ * Errors are StorageErrors whose message says what is wrong and what to do. When IndexedDB is unavailable (private
+ * browsing in some browsers), `openCardStore` rejects with code 'unavailable' and the app goes on without saving.
+ */
+import { migrateSpec, type CardSpec } from '../../core/spec/schema';
+import {
+  buildExport,
+  buildSetAsideExport,
+  byUpdatedDesc,
+  copyName,
+  nameProblem,
+  parseExport,
+  planImport,
+  readCard,
+  sameContent,
+  StorageError,
+  validName,
+  type ImportReport,
+  type SavedCard,
+  type SetAsideRecord,
+} from './export-format';
+import { deleteDatabase, inTransaction, request } from './idb';
+import { storageMessages as m } from './messages';
+
+export { StorageError, type ImportReport, type RejectedCard, type SavedCard, type SetAsideRecord, type StorageErrorCode } from './export-format';
+
+export const DEFAULT_DB_NAME = 'safety-card';
+const CARDS = 'cards';
+const SET_ASIDE = 'set-aside';
+
+/**
+ * The version of the database's shape (its object stores and indexes), not of the records in it: card specs carry
+ * their own `specVersion` and are migrated by `list()`.
+ *
+ * To change the shape: raise DB_VERSION by one and add a step `if (oldVersion < N) { … }` at the end of `upgrade`,
+ * using the `tx` it is given (e.g. `tx.objectStore(CARDS).createIndex(…)`). Steps run in order from the version the
+ * device has, so every older database reaches the new shape. Never delete or clear a store holding cards in a step:
+ * an update of the app must never lose saved cards (move records with a cursor instead). Add a browser test that
+ * opens a database made by the previous version.
+ */
+const DB_VERSION = 1;
+
+function upgrade(db: IDBDatabase, oldVersion: number, _tx: IDBTransaction): void {
+  if (oldVersion < 1) {
+    db.createObjectStore(CARDS, { keyPath: 'id' });
+    db.createObjectStore(SET_ASIDE, { autoIncrement: true });
+  }
+}
+
+/** What is stored in "set-aside" (the key is the store's). */
+interface SetAsideValue {
+  original: unknown;
+  reason: string;
+  setAsideAt: string;
+}
+
+export interface CardList {
+  /** Every readable card, newest change first. */
+  cards: SavedCard[];
+  /** Every record that could not be read, oldest first: tell the user, and offer `exportSetAside()`. */
+  setAside: SetAsideRecord[];
+}
+
+export type PersistenceResult = 'granted' | 'denied' | 'unsupported';
+
+export interface CardStore {
+  readonly dbName: string;
+  /** Every card, migrated to the current spec version (and written back so); unreadable records are moved to "set-aside". */
+  list(): Promise<CardList>;
+  create(name: string, spec: CardSpec): Promise<SavedCard>;
+  /** Changes name and/or spec; `updatedAt` moves only when something changed. */
+  update(id: string, change: { name?: string; spec?: CardSpec }): Promise<SavedCard>;
+  rename(id: string, name: string): Promise<SavedCard>;
+  /** A new card with the same spec, named "… (copy)". */
+  duplicate(id: string): Promise<SavedCard>;
+  /** Deletes a card and returns it (to offer "undo" by `create`). */
+  remove(id: string): Promise<SavedCard>;
+  /** An export file of every card (see export-format.ts). */
+  exportAll(): Promise<string>;
+  /** An export file of the set-aside records, as stored, with the reasons. */
+  exportSetAside(): Promise<string>;
+  /** Deletes one set-aside record (after the user exported it, or chose to drop it). */
+  discardSetAside(key: number): Promise<void>;
+  /** Merges an export file into the saved cards without loss; a file that is not an export changes nothing. */
+  importFile(text: string): Promise<ImportReport>;
+  /** Deletes the whole database, cards and set-aside records, in one step. The store stays usable (and empty). */
+  eraseEverything(): Promise<void>;
+  /** Asks the browser not to evict saved cards under storage pressure. */
+  requestPersistence(): Promise<PersistenceResult>;
+  /** Closes the connection (it reopens on the next call). */
+  close(): void;
+}
+
+const unavailable = () => new StorageError('unavailable', m.unavailable);
+
+/** A StorageError for anything thrown by IndexedDB: the DOMException's name says what happened, never data. */
+function storageError(error: unknown): StorageError {
+  if (error instanceof StorageError) return error;
+  const name = error instanceof Error ? error.name : 'Error';
+  if (name === 'QuotaExceededError') return new StorageError('quota', m.quota);
+  if (name === 'VersionError') return new StorageError('newer-database', m.newerDatabase);
+  return new StorageError('failed', m.failed(name));
+}
+
+function openDatabase(dbName: string): Promise<IDBDatabase> {
+  const factory = globalThis.indexedDB as IDBFactory | undefined;
+  if (factory === undefined) return Promise.reject(unavailable());
+  return new Promise((resolve, reject) => {
+    let req: IDBOpenDBRequest;
+    try {
+      req = factory.open(dbName, DB_VERSION);
+    } catch {
+      return reject(unavailable()); // e.g. SecurityError where storage is blocked
+    }
+    req.onupgradeneeded = (event) => {
+      if (req.transaction !== null) upgrade(req.result, event.oldVersion, req.transaction);
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => {
+      const name = req.error?.name;
+      reject(name === 'VersionError' || name === 'QuotaExceededError' ? storageError(req.error) : unavailable());
+    };
+    // onblocked: another tab holds an older version open; it closes on `versionchange` and the open then goes on.
+  });
+}
+
+function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // Pages served over plain http (not localhost) have no randomUUID; a v4 UUID from getRandomValues is the same thing.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function validSpec(spec: unknown): CardSpec {
+  try {
+    return migrateSpec(spec);
+  } catch (error) {
+    throw new StorageError('invalid-spec', m.invalidSpec(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** The readable card stored under `id`, with the raw record (to keep fields this version does not know). */
+async function getCard(tx: IDBTransaction, id: string): Promise<{ raw: object; card: SavedCard }> {
+  const raw: unknown = await request(tx.objectStore(CARDS).get(id));
+  if (raw === undefined) throw new StorageError('not-found', m.notFound);
+  const read = readCard(raw);
+  if (!read.ok) throw new StorageError('unreadable', m.unreadable(read.reason));
+  return { raw: raw as object, card: read.card };
+}
+
+function setAsideRecord(key: IDBValidKey, value: unknown): SetAsideRecord {
+  const stored = (typeof value === 'object' && value !== null ? value : {}) as Partial<SetAsideValue>;
+  const name = (stored.original as { name?: unknown } | null | undefined)?.name;
+  return {
+    key: Number(key),
+    ...(typeof name === 'string' && nameProblem(name) === undefined ? { name: name.trim() } : {}),
+    reason: typeof stored.reason === 'string' ? stored.reason : 'unknown',
+    setAsideAt: typeof stored.setAsideAt === 'string' ? stored.setAsideAt : '',
+    original: 'original' in stored ? stored.original : value,
+  };
+}
+
+/** Opens (creating or upgrading if needed) the saved cards of this device. Rejects with a StorageError. */
+export async function openCardStore(options: { dbName?: string } = {}): Promise<CardStore> {
+  const dbName = options.dbName ?? DEFAULT_DB_NAME;
+  let connection: Promise<IDBDatabase> | undefined;
+
+  /** The open connection, reopened after a close. Our connections close when another tab upgrades or erases. */
+  function db(): Promise<IDBDatabase> {
+    if (connection !== undefined) return connection;
+    const opening: Promise<IDBDatabase> = openDatabase(dbName).then(
+      (opened) => {
+        const forget = () => {
+          opened.close();
+          if (connection === opening) connection = undefined;
+        };
+        opened.onversionchange = forget;
+        opened.onclose = forget;
+        return opened;
+      },
+      (error: unknown) => {
+        if (connection === opening) connection = undefined;
+        throw error;
+      },
+    );
+    connection = opening;
+    return opening;
+  }
+
+  /** Runs `body` in a transaction on `stores`, turning every failure into a StorageError. */
+  async function run<T>(stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => Promise<T>): Promise<T> {
+    try {
+      return await inTransaction(await db(), stores, mode, body);
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  const now = () => new Date().toISOString();
+
+  async function update(id: string, change: { name?: string; spec?: CardSpec }): Promise<SavedCard> {
+    const name = change.name === undefined ? undefined : validName(change.name);
+    const spec = change.spec === undefined ? undefined : validSpec(change.spec);
+    return run([CARDS], 'readwrite', async (tx) => {
+      const { raw, card } = await getCard(tx, id);
+      const next: SavedCard = { ...card, name: name ?? card.name, spec: spec ?? card.spec };
+      if (sameContent(next, card)) return card;
+      next.updatedAt = now();
+      tx.objectStore(CARDS).put({ ...raw, ...next });
+      return next;
+    });
+  }
+
+  async function list(): Promise<CardList> {
+    return run([CARDS, SET_ASIDE], 'readwrite', async (tx) => {
+      const cardStore = tx.objectStore(CARDS);
+      const asideStore = tx.objectStore(SET_ASIDE);
+      const [keys, records] = await Promise.all([request(cardStore.getAllKeys()), request(cardStore.getAll())]);
+      const cards: SavedCard[] = [];
+      records.forEach((raw: unknown, i) => {
+        const key = keys[i] as IDBValidKey;
+        const read = readCard(raw);
+        if (!read.ok) {
+          // Moved, never dropped: both requests are in this transaction, so either both happen or neither.
+          const value: SetAsideValue = { original: raw, reason: read.reason, setAsideAt: now() };
+          asideStore.add(value);
+          cardStore.delete(key);
+        } else {
+          if (read.migrated) cardStore.put({ ...(raw as object), spec: read.card.spec });
+          cards.push(read.card);
+        }
+      });
+      const [asideKeys, asideValues] = await Promise.all([request(asideStore.getAllKeys()), request(asideStore.getAll())]);
+      return { cards: cards.sort(byUpdatedDesc), setAside: asideValues.map((value: unknown, i) => setAsideRecord(asideKeys[i] as IDBValidKey, value)) };
+    });
+  }
+
+  const store: CardStore = {
+    dbName,
+    list,
+    async create(name, spec) {
+      const time = now();
+      const card: SavedCard = { id: newId(), name: validName(name), createdAt: time, updatedAt: time, spec: validSpec(spec) };
+      return run([CARDS], 'readwrite', async (tx) => {
+        await request(tx.objectStore(CARDS).add(card));
+        return card;
+      });
+    },
+    update,
+    rename: (id, name) => update(id, { name }),
+    async duplicate(id) {
+      return run([CARDS], 'readwrite', async (tx) => {
+        const { card } = await getCard(tx, id);
+        const time = now();
+        const copy: SavedCard = { id: newId(), name: copyName(card.name), createdAt: time, updatedAt: time, spec: card.spec };
+        await request(tx.objectStore(CARDS).add(copy));
+        return copy;
+      });
+    },
+    async remove(id) {
+      return run([CARDS], 'readwrite', async (tx) => {
+        const { card } = await getCard(tx, id);
+        tx.objectStore(CARDS).delete(id);
+        return card;
+      });
+    },
+    async exportAll() {
+      return buildExport((await list()).cards, new Date());
+    },
+    async exportSetAside() {
+      return buildSetAsideExport((await list()).setAside, new Date());
+    },
+    async discardSetAside(key) {
+      await run([SET_ASIDE], 'readwrite', async (tx) => {
+        tx.objectStore(SET_ASIDE).delete(key);
+      });
+    },
+    async importFile(text) {
+      const parsed = parseExport(text); // refuses a file that is not an export before touching the database
+      return run([CARDS], 'readwrite', async (tx) => {
+        const cardStore = tx.objectStore(CARDS);
+        const [keys, records] = await Promise.all([request(cardStore.getAllKeys()), request(cardStore.getAll())]);
+        const existing = new Map<string, SavedCard | null>();
+        records.forEach((raw: unknown, i) => {
+          const key = keys[i];
+          if (typeof key !== 'string') return; // other key types never collide with an imported (text) id
+          const read = readCard(raw);
+          existing.set(key, read.ok ? read.card : null);
+        });
+        const { toAdd, report } = planImport(existing, parsed, newId);
+        // `add`, not `put`: an import never overwrites; if an id were taken meanwhile, the whole import is undone.
+        for (const card of toAdd) cardStore.add(card);
+        return report;
+      });
+    },
+    async eraseEverything() {
+      const open = connection;
+      connection = undefined;
+      (await open?.catch(() => undefined))?.close();
+      const factory = globalThis.indexedDB as IDBFactory | undefined;
+      if (factory === undefined) throw unavailable();
+      try {
+        await deleteDatabase(factory, dbName);
+      } catch (error) {
+        throw storageError(error);
+      }
+    },
+    async requestPersistence() {
+      const storage = typeof navigator === 'undefined' ? undefined : (navigator.storage as StorageManager | undefined);
+      if (typeof storage?.persist !== 'function') return 'unsupported';
+      try {
+        if (typeof storage.persisted === 'function' && (await storage.persisted())) return 'granted';
+        return (await storage.persist()) ? 'granted' : 'denied';
+      } catch {
+        return 'denied';
+      }
+    },
+    close() {
+      const open = connection;
+      connection = undefined;
+      void open?.then((opened) => opened.close(), () => undefined);
+    },
+  };
+  await db(); // surface 'unavailable' now, so the app knows at start whether it can save
+  return store;
+}

@@ -1,0 +1,324 @@
+/**
+ * Saved cards as data, with no IndexedDB: the record shape, names, the export file, and the rules that merge an
+ * imported file into the saved cards without losing anything. card-store.ts does the storing; everything here is
+ * pure and unit-tested (tests/app/storage/export-format.test.ts).
+ */
+import { CURRENT_SPEC_VERSION, migrateSpec, type CardSpec } from '../../core/spec/schema';
+import { storageMessages as m } from './messages';
+
+/** The marker of an export file, and the export version this code writes and reads. */
+export const EXPORT_FORMAT = 'safety-card/cards';
+export const EXPORT_VERSION = 1;
+/** The largest import accepted, in bytes of UTF-8 (5 MB: some thousands of cards). */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** Card names are trimmed and hold 1 to this many characters (Unicode code points). */
+export const NAME_MAX_CHARS = 80;
+/** Ids are `crypto.randomUUID()` here; imported ones may be any text up to this length. */
+export const ID_MAX_CHARS = 200;
+
+/** A saved card: one record of the "cards" object store, and one entry of an export file. Times are ISO 8601 UTC. */
+export interface SavedCard {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  spec: CardSpec;
+}
+
+/** A card of an import file that was not imported: its position in the file, its name if it has one, and why. */
+export interface RejectedCard {
+  index: number;
+  name?: string;
+  reason: string;
+}
+
+/**
+ * What an import did. `added`: cards saved under their own id; `renamedCopies`: cards whose id was already taken by
+ * a different card, saved as a copy with a new id and " (imported)" after the name; `skipped`: cards already saved
+ * with the same name and spec. New cards in all: `added + renamedCopies`.
+ */
+export interface ImportReport {
+  added: number;
+  skipped: number;
+  renamedCopies: number;
+  rejected: RejectedCard[];
+}
+
+export type StorageErrorCode =
+  | 'unavailable'
+  | 'newer-database'
+  | 'quota'
+  | 'failed'
+  | 'not-found'
+  | 'unreadable'
+  | 'invalid-name'
+  | 'invalid-spec'
+  | 'not-an-export'
+  | 'newer-export';
+
+/** An error of saved-card storage; the message says what is wrong and how to fix it, and `code` lets the app branch. */
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What is wrong with a card name, or undefined when it is fine (after trimming). */
+export function nameProblem(name: unknown): string | undefined {
+  if (typeof name !== 'string') return m.nameNotText;
+  const trimmed = name.trim();
+  const chars = [...trimmed].length;
+  if (chars === 0) return m.nameEmpty(NAME_MAX_CHARS);
+  if (chars > NAME_MAX_CHARS) return m.nameTooLong(NAME_MAX_CHARS, chars);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(trimmed)) return m.nameOneLine;
+  return undefined;
+}
+
+/** The trimmed name, or a StorageError ('invalid-name') saying what is wrong with it. */
+export function validName(name: unknown): string {
+  const problem = nameProblem(name);
+  if (problem !== undefined) throw new StorageError('invalid-name', problem);
+  return (name as string).trim();
+}
+
+/** `name` with `suffix` after it, the name shortened if needed to stay within NAME_MAX_CHARS. */
+export function nameWithSuffix(name: string, suffix: string): string {
+  const room = NAME_MAX_CHARS - [...suffix].length;
+  const base = [...name];
+  return (base.length <= room ? name : base.slice(0, room).join('').trimEnd()) + suffix;
+}
+
+/** The name of a copy made by "duplicate". */
+export const copyName = (name: string): string => nameWithSuffix(name, m.copySuffix);
+/** The name of an imported card whose id was taken by a different card. */
+export const importedName = (name: string): string => nameWithSuffix(name, m.importedSuffix);
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const isIsoTime = (value: unknown): value is string => typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+
+/** A type name for messages; never the value itself (it may be what the user typed). */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'undefined':
+      return 'nothing';
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true/false';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** The result of reading a stored or imported record: the card, and whether its spec was migrated from an older version. */
+export type ReadCard = { ok: true; card: SavedCard; migrated: boolean } | { ok: false; reason: string };
+
+/**
+ * Reads a stored or imported record as a SavedCard: checks each field, migrates the spec with `migrateSpec`.
+ * Fields other than the five are ignored. The reason names every problem, never a value.
+ */
+export function readCard(value: unknown): ReadCard {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: `not a saved card: expected an object, found ${describeType(value)}` };
+  }
+  const record = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const { id, name, createdAt, updatedAt } = record;
+  if (typeof id !== 'string' || id.length === 0 || id.length > ID_MAX_CHARS) problems.push(`"id" must be text of 1 to ${ID_MAX_CHARS} characters, found ${describeType(id)}`);
+  const badName = nameProblem(name);
+  if (badName !== undefined) problems.push(`"name": ${badName}`);
+  for (const [key, time] of [['createdAt', createdAt], ['updatedAt', updatedAt]] as const) {
+    if (!isIsoTime(time)) problems.push(`"${key}" must be a date and time like 2026-01-31T09:30:00.000Z, found ${describeType(time)}`);
+  }
+  let spec: CardSpec | undefined;
+  try {
+    spec = migrateSpec(record.spec);
+  } catch (error) {
+    problems.push(`"spec": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (problems.length > 0 || spec === undefined) return { ok: false, reason: problems.join('; ') };
+  const migrated = (record.spec as { specVersion?: unknown }).specVersion !== CURRENT_SPEC_VERSION;
+  return { ok: true, card: { id: id as string, name: (name as string).trim(), createdAt: createdAt as string, updatedAt: updatedAt as string, spec }, migrated };
+}
+
+/** JSON with object keys sorted, so that equal data gives equal text whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/** What makes two cards the same content: the name and the spec (ids and times aside). */
+const contentKey = (card: Pick<SavedCard, 'name' | 'spec'>): string => canonicalJson([card.name, card.spec]);
+
+/** Whether two cards have the same content: equal names and equal specs. */
+export const sameContent = (a: Pick<SavedCard, 'name' | 'spec'>, b: Pick<SavedCard, 'name' | 'spec'>): boolean => contentKey(a) === contentKey(b);
+
+/** Newest change first; equal times by name. The order `list()` returns. */
+export function byUpdatedDesc(a: SavedCard, b: SavedCard): number {
+  return Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.name.localeCompare(b.name);
+}
+
+const exportEntry = (card: SavedCard): SavedCard => ({ id: card.id, name: card.name, createdAt: card.createdAt, updatedAt: card.updatedAt, spec: card.spec });
+
+/** The text of an export file of `cards`. */
+export function buildExport(cards: readonly SavedCard[], exportedAt: Date): string {
+  return `${JSON.stringify({ format: EXPORT_FORMAT, exportVersion: EXPORT_VERSION, exportedAt: exportedAt.toISOString(), cards: cards.map(exportEntry) }, null, 2)}\n`;
+}
+
+/** An export file read: the valid cards with their position in the file, and the others with the reason. */
+export interface ParsedExport {
+  cards: { index: number; card: SavedCard }[];
+  rejected: RejectedCard[];
+}
+
+/** The UTF-8 length of `text` in bytes, counting no further than `limit + 1`. */
+function utf8BytesUpTo(text: string, limit: number): number {
+  if (text.length > limit) return limit + 1; // every UTF-16 unit is at least one byte
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Reads the text of an export file. A file that is not an export at all (too large, not JSON, no format marker, a
+ * newer export version, no list of cards) is refused as a whole with a StorageError; otherwise each card is read
+ * on its own, and a bad card is listed in `rejected` without affecting the others.
+ */
+export function parseExport(text: string): ParsedExport {
+  if (utf8BytesUpTo(text, IMPORT_MAX_BYTES) > IMPORT_MAX_BYTES) throw new StorageError('not-an-export', m.fileTooLarge(IMPORT_MAX_BYTES / 1024 / 1024));
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new StorageError('not-an-export', m.notJson);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
+    throw new StorageError('not-an-export', m.notExport(EXPORT_FORMAT));
+  }
+  const file = data as Record<string, unknown>;
+  const version = file.exportVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new StorageError('not-an-export', m.damagedExport(`"exportVersion" must be a whole number from 1 to ${EXPORT_VERSION}, found ${describeType(version)}`));
+  }
+  if (version > EXPORT_VERSION) throw new StorageError('newer-export', m.newerExport(version, EXPORT_VERSION));
+  if (!Array.isArray(file.cards)) throw new StorageError('not-an-export', m.damagedExport(`"cards" must be a list, found ${describeType(file.cards)}`));
+  const parsed: ParsedExport = { cards: [], rejected: [] };
+  file.cards.forEach((entry: unknown, index) => {
+    const read = readCard(entry);
+    if (read.ok) {
+      parsed.cards.push({ index, card: read.card });
+      return;
+    }
+    const name = (entry as { name?: unknown } | null)?.name;
+    const label = typeof name === 'string' && nameProblem(name) === undefined ? name.trim() : undefined;
+    parsed.rejected.push({ index, ...(label === undefined ? {} : { name: label }), reason: read.reason });
+  });
+  return parsed;
+}
+
+/**
+ * Merges the cards of an export into the saved ones without loss: `existing` maps every saved id to its card (or to
+ * null when the record there could not be read). A new id is added; the same id with the same content is skipped; the
+ * same id with other content is added as a copy with a fresh id from `newId` and " (imported)" after its name
+ * (skipped instead when that copy is already saved, so importing a file twice adds nothing the second time).
+ * Returns the cards to add, in file order, and the report.
+ */
+export function planImport(existing: ReadonlyMap<string, SavedCard | null>, parsed: ParsedExport, newId: () => string): { toAdd: SavedCard[]; report: ImportReport } {
+  const saved = new Map(existing);
+  const contents = new Set([...existing.values()].flatMap((card) => (card === null ? [] : [contentKey(card)])));
+  const report: ImportReport = { added: 0, skipped: 0, renamedCopies: 0, rejected: [...parsed.rejected].sort((a, b) => a.index - b.index) };
+  const toAdd: SavedCard[] = [];
+  const add = (card: SavedCard) => {
+    saved.set(card.id, card);
+    contents.add(contentKey(card));
+    toAdd.push(card);
+  };
+  for (const { card } of parsed.cards) {
+    if (!saved.has(card.id)) {
+      add(card);
+      report.added++;
+      continue;
+    }
+    const current = saved.get(card.id);
+    const copy = { ...card, name: importedName(card.name) };
+    if ((current !== null && current !== undefined && sameContent(current, card)) || contents.has(contentKey(copy))) {
+      report.skipped++;
+      continue;
+    }
+    let id = newId();
+    while (saved.has(id)) id = newId();
+    add({ ...copy, id });
+    report.renamedCopies++;
+  }
+  return { toAdd, report };
+}
+
+/**
+ * A copy of any value IndexedDB can hold that JSON can write: big integers as text, Maps and Sets as lists, binary
+ * data as lists of bytes, files as a note of their size, a value met again inside itself as "[circular]".
+ */
+export function toJsonSafe(value: unknown, ancestors: object[] = []): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value !== 'object' || value === null) return value;
+  if (ancestors.includes(value)) return '[circular]';
+  const inner = [...ancestors, value];
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (value instanceof Map) return [...value.entries()].map((pair) => toJsonSafe(pair, inner));
+  if (value instanceof Set || Array.isArray(value)) return [...value].map((item: unknown) => toJsonSafe(item, inner));
+  if (ArrayBuffer.isView(value)) return [...new Uint8Array(value.buffer, value.byteOffset, value.byteLength)];
+  if (value instanceof ArrayBuffer) return [...new Uint8Array(value)];
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return `[file of ${value.size} bytes]`;
+  if (value instanceof RegExp) return value.toString();
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJsonSafe(item, inner)]));
+}
+
+/** A record of the "set-aside" object store, as `list()` reports it. `name` is the original's name when it has a readable one. */
+export interface SetAsideRecord {
+  key: number;
+  name?: string;
+  reason: string;
+  setAsideAt: string;
+  original: unknown;
+}
+
+/**
+ * The text of an export of set-aside records, for the user to keep. It is an export file (same format marker) whose
+ * `cards` are the originals as they were stored, so it can be imported again once the app can read them (after an
+ * update, or after a fix by hand); `setAside` says, for each, why and when it was set aside.
+ */
+export function buildSetAsideExport(records: readonly SetAsideRecord[], exportedAt: Date): string {
+  return `${JSON.stringify(
+    {
+      format: EXPORT_FORMAT,
+      exportVersion: EXPORT_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      cards: records.map((record) => toJsonSafe(record.original) ?? null),
+      setAside: records.map((record, index) => ({ index, reason: record.reason, setAsideAt: record.setAsideAt })),
+    },
+    null,
+    2,
+  )}\n`;
+}

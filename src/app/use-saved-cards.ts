@@ -1,0 +1,75 @@
+/**
+ * Saved cards for the UI: the IndexedDB store (src/app/storage) is loaded after the first paint, so that it and the
+ * spec schema (zod) stay out of the first download. Every change re-reads the list from the store.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { CardSpec } from '../core/spec/schema';
+import type { CardStore, SavedCard } from './storage/card-store';
+
+export interface SavedCardsState {
+  available: boolean | undefined;
+  cards: SavedCard[];
+  setAsideCount: number;
+  message: string;
+}
+
+export function useSavedCards() {
+  const [store, setStore] = useState<CardStore | undefined>(undefined);
+  const [state, setState] = useState<SavedCardsState>({ available: undefined, cards: [], setAsideCount: 0, message: '' });
+
+  const refresh = useCallback(async (current: CardStore, message = '') => {
+    const { cards, setAside } = await current.list();
+    setState({ available: true, cards, setAsideCount: setAside.length, message });
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void import('./storage/card-store')
+      .then(({ openCardStore }) => openCardStore())
+      .then(async (opened) => {
+        if (cancelled) return;
+        setStore(opened);
+        await refresh(opened);
+        void opened.requestPersistence();
+      })
+      .catch((error: unknown) => !cancelled && setState((s) => ({ ...s, available: false, message: error instanceof Error ? error.message : String(error) })));
+    return () => {
+      cancelled = true;
+    };
+  }, [refresh]);
+
+  /** Runs a store action, then re-reads the list; a StorageError's message is shown, nothing is lost. */
+  const run = useCallback(
+    async <T,>(action: (current: CardStore) => Promise<T>, message?: (result: T) => string): Promise<T | undefined> => {
+      if (store === undefined) return undefined;
+      try {
+        const result = await action(store);
+        await refresh(store, message ? message(result) : '');
+        return result;
+      } catch (error) {
+        setState((s) => ({ ...s, message: error instanceof Error ? error.message : String(error) }));
+        return undefined;
+      }
+    },
+    [store, refresh],
+  );
+
+  return {
+    state,
+    create: (name: string, spec: CardSpec) => run((s) => s.create(name, spec)),
+    update: (id: string, spec: CardSpec) => run((s) => s.update(id, { spec })),
+    rename: (id: string, name: string) => run((s) => s.rename(id, name)),
+    duplicate: (id: string) => run((s) => s.duplicate(id)),
+    remove: (id: string) => run((s) => s.remove(id)),
+    exportAll: () => run((s) => s.exportAll()),
+    exportSetAside: () => run((s) => s.exportSetAside()),
+    importFile: (text: string, describe: (report: { added: number; renamedCopies: number; skipped: number; rejected: unknown[] }) => string) => run((s) => s.importFile(text), describe),
+    eraseEverything: (done: string) =>
+      run(async (s) => {
+        await s.eraseEverything();
+      }, () => done),
+    setMessage: (message: string) => setState((s) => ({ ...s, message })),
+  };
+}
+
+export type SavedCardsApi = ReturnType<typeof useSavedCards>;

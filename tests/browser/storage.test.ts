@@ -1,0 +1,207 @@
+/**
+ * Saved cards in real IndexedDB, in Chromium: the card store the app uses (src/app/storage/card-store.ts) through a
+ * harness page served by Vite's dev server. Each test uses its own database name; the profile lives for the file,
+ * so a reload finds what was saved before it.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardList, CardStore, ImportReport, PersistenceResult, SavedCard } from '../../src/app/storage/card-store';
+import { defaultSpec, type CardSpec } from '../../src/core/spec/schema';
+import { launchBrowser } from '../helpers/browser';
+import { miniTemplate } from '../helpers/fixtures';
+import { REPO_ROOT } from '../helpers/run';
+import type { Outcome } from './harness/storage';
+
+type Method = Exclude<keyof CardStore, 'dbName'>;
+
+let server: ViteDevServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let harnessUrl: string;
+let page: Page;
+/** Everything the pages wrote to the console, and their uncaught errors. */
+const consoleLines: string[] = [];
+const pageErrors: string[] = [];
+const failedRequests: string[] = [];
+
+const spec: CardSpec = { ...defaultSpec(miniTemplate(), '2026-11-29'), fields: { name: 'Zoë Łukasiewicz', medications: 'Levothyroxine 50 µg' } };
+const SECRET = 'Zoë Łukasiewicz';
+let dbCount = 0;
+const freshDb = () => `storage-test-${++dbCount}-${Date.now()}`;
+
+async function openHarness(context: BrowserContext): Promise<Page> {
+  const opened = await context.newPage();
+  opened.on('pageerror', (error) => pageErrors.push(error.message));
+  opened.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+  opened.on('response', (response) => response.status() >= 400 && failedRequests.push(`${response.status()} ${new URL(response.url()).pathname}`));
+  await opened.goto(harnessUrl);
+  await opened.waitForSelector('body[data-ready="true"]', { timeout: 60_000 }).catch((error: unknown) => {
+    throw new Error(`the harness did not start: ${pageErrors.join('; ') || String(error)}`);
+  });
+  return opened;
+}
+
+beforeAll(async () => {
+  server = await createServer({ root: REPO_ROOT, logLevel: 'error', server: { host: '127.0.0.1', port: 0, hmr: false }, configFile: false, optimizeDeps: { entries: ['tests/browser/harness/storage.html'] } });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (address === null || address === undefined || typeof address === 'string') throw new Error('no dev server port');
+  harnessUrl = `http://127.0.0.1:${address.port}/tests/browser/harness/storage.html`;
+  browser = await launchBrowser();
+  page = await openHarness(browser.context);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function outcome(on: Page, dbName: string, method: Method, args: unknown[]): Promise<Outcome> {
+  return on.evaluate(([name, m, a]) => window.storeCall(name, m, ...a), [dbName, method, args] as const);
+}
+
+/** Calls `method` of the store `dbName` in the page and returns its value; throws what the page threw. */
+async function call<T>(dbName: string, method: Method, ...args: unknown[]): Promise<T> {
+  const result = await outcome(page, dbName, method, args);
+  if (!result.ok) throw new Error(`${method}: ${result.name} (${result.code}): ${result.message}`);
+  return result.value as T;
+}
+
+/** The error `method` rejects with. */
+async function failure(dbName: string, method: Method, ...args: unknown[]): Promise<Exclude<Outcome, { ok: true }>> {
+  const result = await outcome(page, dbName, method, args);
+  if (result.ok) throw new Error(`${method} should have failed`);
+  return result;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+describe('saved cards in IndexedDB (Chromium)', () => {
+  it('creates, lists, renames, duplicates and removes cards, keeping their times', async () => {
+    const db = freshDb();
+    expect(await call<CardList>(db, 'list')).toEqual({ cards: [], setAside: [] });
+    const wallet = await call<SavedCard>(db, 'create', '  Wallet  ', spec);
+    expect(wallet).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), name: 'Wallet', createdAt: expect.stringMatching(ISO), spec });
+    expect(wallet.updatedAt).toBe(wallet.createdAt);
+    const sitter = await call<SavedCard>(db, 'create', 'For the sitter', { ...spec, region: 'US' });
+
+    let { cards } = await call<CardList>(db, 'list');
+    expect(cards.map((c) => c.name)).toEqual(['For the sitter', 'Wallet']); // newest change first
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const renamed = await call<SavedCard>(db, 'rename', wallet.id, 'My wallet');
+    expect(renamed).toMatchObject({ id: wallet.id, name: 'My wallet', createdAt: wallet.createdAt, spec });
+    expect(renamed.updatedAt > wallet.updatedAt).toBe(true);
+    expect(await call<SavedCard>(db, 'update', wallet.id, { name: 'My wallet' })).toEqual(renamed); // no change, no new time
+    const copies = await call<SavedCard>(db, 'update', sitter.id, { spec: { ...spec, copies: 4 } });
+    expect(copies).toMatchObject({ name: 'For the sitter', spec: { copies: 4 } });
+
+    const copy = await call<SavedCard>(db, 'duplicate', wallet.id);
+    expect(copy).toMatchObject({ name: 'My wallet (copy)', spec });
+    expect(copy.id).not.toBe(wallet.id);
+
+    expect(await call<SavedCard>(db, 'remove', sitter.id)).toEqual(copies);
+    ({ cards } = await call<CardList>(db, 'list'));
+    expect(cards).toEqual([copy, renamed]);
+
+    expect(await failure(db, 'remove', sitter.id)).toMatchObject({ name: 'StorageError', code: 'not-found', message: expect.stringMatching(/^This card is no longer saved/) });
+    expect(await failure(db, 'rename', wallet.id, ' ')).toMatchObject({ code: 'invalid-name', message: 'Give the card a name (1 to 80 characters).' });
+    expect(await failure(db, 'create', 'x'.repeat(81), spec)).toMatchObject({ code: 'invalid-name', message: 'A card name can have at most 80 characters; this one has 81. Shorten it.' });
+    expect(await failure(db, 'create', 'Bad', { ...spec, copies: 0 })).toMatchObject({ code: 'invalid-spec', message: 'This card cannot be saved: not a valid card spec: copies: at least 1' });
+    expect((await call<CardList>(db, 'list')).cards).toHaveLength(2);
+  });
+
+  it('keeps the cards across a reload of the page', async () => {
+    const db = freshDb();
+    const made = [await call<SavedCard>(db, 'create', 'One', spec), await call<SavedCard>(db, 'create', 'Two', { ...spec, paper: 'a4' })];
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    const { cards } = await call<CardList>(db, 'list');
+    expect(cards).toEqual([...made].reverse());
+  });
+
+  it('sets a corrupt record aside, reports it, keeps it exportable, and still lists the rest', async () => {
+    const db = freshDb();
+    const good = await call<SavedCard>(db, 'create', 'Good', spec);
+    await page.evaluate((name) => window.rawPut(name, 'cards', { id: 'x', name: 3, spec: 'nope' }), db);
+    const future = { id: 'y', name: 'From the future', createdAt: good.createdAt, updatedAt: good.updatedAt, spec: { specVersion: 9 } };
+    await page.evaluate(([name, value]) => window.rawPut(name, 'cards', value), [db, future] as const);
+
+    const { cards, setAside } = await call<CardList>(db, 'list');
+    expect(cards).toEqual([good]);
+    expect(setAside).toEqual([
+      {
+        key: 1,
+        reason: expect.stringMatching(/^"name": A card name must be text\.; "createdAt" must be .*"spec": not a card spec: expected a JSON object/),
+        setAsideAt: expect.stringMatching(ISO),
+        original: { id: 'x', name: 3, spec: 'nope' },
+      },
+      { key: 2, name: 'From the future', reason: expect.stringContaining('"spec": this card was made by a newer Safety Card (spec version 9'), setAsideAt: expect.stringMatching(ISO), original: future },
+    ]);
+    // Moved, not copied and not lost: gone from "cards", whole in "set-aside", and reported again on the next list.
+    expect(await page.evaluate((name) => window.rawGetAll(name, 'cards'), db)).toEqual([good]);
+    expect(await page.evaluate((name) => window.rawGetAll(name, 'set-aside'), db)).toMatchObject([{ original: { id: 'x' } }, { original: future }]);
+    expect((await call<CardList>(db, 'list')).setAside).toHaveLength(2);
+
+    const exported = JSON.parse(await call<string>(db, 'exportSetAside')) as { cards: unknown[]; setAside: { reason: string }[] };
+    expect(exported.cards).toEqual([{ id: 'x', name: 3, spec: 'nope' }, future]);
+    expect(exported.setAside.map((s) => s.reason)).toEqual(setAside.map((s) => s.reason));
+
+    await call(db, 'discardSetAside', 1);
+    expect((await call<CardList>(db, 'list')).setAside.map((s) => s.key)).toEqual([2]);
+  });
+
+  it('restores everything from an export after erasing everything', async () => {
+    const db = freshDb();
+    await call<SavedCard>(db, 'create', 'Wallet', spec);
+    await call<SavedCard>(db, 'create', 'Clinic handout', { ...spec, paper: 'a4', copies: 10, fields: {} });
+    await call<SavedCard>(db, 'create', 'For the sitter 🙂', { ...spec, region: 'GB', extraContacts: [{ name: 'Guide Sam', phone: '+44 7700 900123' }] });
+    await page.evaluate((name) => window.rawPut(name, 'cards', { id: 'x', name: 3, spec: 'nope' }), db);
+    const before = await call<CardList>(db, 'list');
+    expect(before.setAside).toHaveLength(1);
+    const text = await call<string>(db, 'exportAll');
+    expect(JSON.parse(text)).toEqual({ format: 'safety-card/cards', exportVersion: 1, exportedAt: expect.stringMatching(ISO), cards: before.cards });
+
+    await call(db, 'eraseEverything');
+    expect(await page.evaluate(() => window.databaseNames())).not.toContain(db);
+    expect(await call<CardList>(db, 'list')).toEqual({ cards: [], setAside: [] });
+
+    expect(await call<ImportReport>(db, 'importFile', text)).toEqual({ added: 3, skipped: 0, renamedCopies: 0, rejected: [] });
+    expect((await call<CardList>(db, 'list')).cards).toEqual(before.cards);
+    expect(await call<ImportReport>(db, 'importFile', text)).toEqual({ added: 0, skipped: 3, renamedCopies: 0, rejected: [] });
+
+    const refused = await failure(db, 'importFile', 'this is not json');
+    expect(refused).toMatchObject({ code: 'not-an-export', message: expect.stringMatching(/^This file is not a Safety Card export: it is not JSON text/) });
+    expect((await call<CardList>(db, 'list')).cards).toEqual(before.cards);
+  });
+
+  it('erases while another tab has the cards open, and that tab goes on with an empty store', async () => {
+    const db = freshDb();
+    await call<SavedCard>(db, 'create', 'Wallet', spec);
+    const other = await openHarness(browser.context);
+    try {
+      const seen = await outcome(other, db, 'list', []);
+      expect(seen.ok && (seen.value as CardList).cards.map((c) => c.name)).toEqual(['Wallet']);
+      await call(db, 'eraseEverything');
+      expect(await outcome(other, db, 'list', [])).toEqual({ ok: true, value: { cards: [], setAside: [] } });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('asks the browser to keep the cards (persistent storage)', async () => {
+    expect(['granted', 'denied']).toContain(await call<PersistenceResult>(freshDb(), 'requestPersistence'));
+  });
+
+  it('says saved cards are not available where IndexedDB is blocked', async () => {
+    const result = await page.evaluate((name) => window.openWhileBlocked(name, 'SecurityError'), freshDb());
+    expect(result).toMatchObject({ ok: false, name: 'StorageError', code: 'unavailable', message: expect.stringMatching(/^Saved cards are not available in this browser mode/) });
+  });
+
+  it('wrote nothing to the console, and no error escaped', () => {
+    expect(pageErrors).toEqual([]);
+    expect(consoleLines.filter((line) => line.includes(SECRET))).toEqual([]);
+    expect(failedRequests).toEqual([]);
+    expect(consoleLines.filter((line) => line.startsWith('error:'))).toEqual([]);
+  });
+});
