@@ -10,7 +10,7 @@ import { describeGeometry, MissingGlyphsError, OverflowError } from '../core/lay
 import { defaultSpec, migrateSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, SpecFormatError, type CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
-import { loadFontBytes, loadNodeMeasurer } from '../fonts/node';
+import { GeneratedFontMissingError, loadFontBytes, loadNodeMeasurer } from '../fonts/node';
 import { makeCard } from '../render/pdf/make-card';
 import { InputError, runMain, UsageError } from './run-main';
 import { findTemplate, loadTemplates, type StoredTemplate } from './template-store';
@@ -53,8 +53,14 @@ runMain(USAGE, async () => {
   }
 
   const spec = buildSpec(stored.template, specFromFile, args);
-  const measurer = loadNodeMeasurer(CARD_FONT_FAMILY);
-  const fonts = { ...loadFontBytes(CARD_FONT_FAMILY), ...cardFontNames() };
+  let measurer, fonts;
+  try {
+    measurer = loadNodeMeasurer(CARD_FONT_FAMILY);
+    fonts = { ...loadFontBytes(CARD_FONT_FAMILY), ...cardFontNames() };
+  } catch (error) {
+    if (error instanceof GeneratedFontMissingError) throw new InputError(error.message);
+    throw error;
+  }
   let made;
   try {
     made = await makeCard({ template: stored.template, contentHash: stored.sha256, spec, measurer, fonts, creator: `Safety Card ${APP_VERSION}` });

@@ -1,6 +1,7 @@
 /**
  * The font files the project uses, as data (no I/O here: src/fonts/node.ts reads them in Node, the app fetches them),
- * and the OpenType feature switches pdf-lib must embed them with.
+ * and the OpenType feature switches pdf-lib must embed them with. The card family's files are generated from the
+ * package's at build time (`npm run build:fonts`).
  */
 
 export type FontFamilyId = 'sans' | 'sans-condensed';
@@ -8,10 +9,19 @@ export type FontFamilyId = 'sans' | 'sans-condensed';
 export interface FontFamilyFiles {
   /** The family's name, for people (menus, PDF metadata). */
   name: string;
-  /** File names inside FONT_PACKAGE/FONT_PACKAGE_DIR. */
+  /** File names inside FONT_PACKAGE/FONT_PACKAGE_DIR: the full fonts as published. */
   regular: string;
   bold: string;
+  /**
+   * The card family only: file names inside GENERATED_FONT_DIR. `npm run build:fonts` (scripts/build-fonts.ts) cuts
+   * the package files down to the characters a card accepts, without hinting (src/fonts/card-font.ts); the CLI and the
+   * app use these, never the package files.
+   */
+  generated?: Readonly<{ regular: string; bold: string }>;
 }
+
+/** Where `npm run build:fonts` writes the card fonts, relative to the repository root (a build output, not in git). */
+export const GENERATED_FONT_DIR = 'generated/fonts';
 
 /** The npm package that ships the fonts, and the folder in it that holds the .ttf files. */
 export const FONT_PACKAGE = 'dejavu-fonts-ttf';
@@ -19,12 +29,23 @@ export const FONT_PACKAGE_DIR = 'ttf';
 
 export const FONT_FAMILIES: Readonly<Record<FontFamilyId, Readonly<FontFamilyFiles>>> = {
   sans: { name: 'DejaVu Sans', regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' },
-  'sans-condensed': { name: 'DejaVu Sans Condensed', regular: 'DejaVuSansCondensed.ttf', bold: 'DejaVuSansCondensed-Bold.ttf' },
+  'sans-condensed': {
+    name: 'DejaVu Sans Condensed',
+    regular: 'DejaVuSansCondensed.ttf',
+    bold: 'DejaVuSansCondensed-Bold.ttf',
+    generated: { regular: 'DejaVuSansCondensed-card.ttf', bold: 'DejaVuSansCondensed-Bold-card.ttf' },
+  },
 };
 
-/** The module specifier of a font file, e.g. "dejavu-fonts-ttf/ttf/DejaVuSans.ttf" (for import.meta.resolve or a bundler). */
+/** The module specifier of a package font file, e.g. "dejavu-fonts-ttf/ttf/DejaVuSans.ttf" (for import.meta.resolve or a bundler). */
 export function fontFileSpecifier(family: FontFamilyId, weight: 'regular' | 'bold'): string {
   return `${FONT_PACKAGE}/${FONT_PACKAGE_DIR}/${FONT_FAMILIES[family][weight]}`;
+}
+
+/** The path of a generated font file relative to the repository root, e.g. "generated/fonts/DejaVuSansCondensed-card.ttf"; undefined for a family that has none. */
+export function generatedFontPath(family: FontFamilyId, weight: 'regular' | 'bold'): string | undefined {
+  const generated = FONT_FAMILIES[family].generated;
+  return generated === undefined ? undefined : `${GENERATED_FONT_DIR}/${generated[weight]}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * A small, dependency-free reader of the TrueType (sfnt) tables the layout needs: `head`, `hhea`, `maxp`, `hmtx` and
- * `cmap` (formats 4 and 12). It runs anywhere a Uint8Array and a DataView exist (Node and the browser).
+ * `cmap` (formats 4 and 12). It runs anywhere a Uint8Array and a DataView exist (Node and the browser). Its lower
+ * layer, openSfnt (the table directory and the cmap lookup), is what the subsetter (ttf-subset.ts) reads fonts with.
  *
  * It mirrors what @pdf-lib/fontkit does with the same tables (the cmap subtable it prefers, the last-advance rule of
  * `hmtx`), so that an advance read here is the advance pdf-lib measures and draws. OS/2 is not read: pdf-lib takes the
@@ -55,13 +56,43 @@ const CMAP_PREFERENCE: readonly (readonly [number, number])[] = [
   [0, 0],
 ];
 
-interface TableRecord {
-  offset: number;
-  length: number;
+/** Where one table lies in the file: a byte offset from the start of the font and a length in bytes. */
+export interface TableRecord {
+  readonly offset: number;
+  readonly length: number;
 }
 
-/** Reads the metrics of a TrueType (.ttf) or OpenType (.otf) font. Throws FontFileError on anything else. */
-export function parseTtfMetrics(bytes: Uint8Array): FontMetrics {
+/**
+ * A font file opened for reading: its table directory and the Unicode cmap lookup fontkit would use. The lower layer
+ * of parseTtfMetrics, for code that reads further tables itself (the subsetter, src/fonts/ttf-subset.ts).
+ */
+export interface SfntFont {
+  /** The whole font file. */
+  readonly bytes: Uint8Array;
+  /** A view over `bytes` (big-endian reads, as every sfnt number is). */
+  readonly view: DataView;
+  /** The sfnt version: 0x00010000 or 'true' for TrueType outlines, 'OTTO' for CFF outlines. */
+  readonly signature: number;
+  /** The tags of the font's tables, in the order of its table directory. */
+  readonly tags: readonly string[];
+  /** A table's place in the file; throws FontFileError if the font has no such table. */
+  table(tag: string): TableRecord;
+  /** `maxp` numGlyphs: glyph ids run from 0 to numGlyphs − 1. */
+  readonly numGlyphs: number;
+  /** The glyph id the preferred Unicode cmap subtable maps `codePoint` to; 0 (.notdef) when it maps it to none. */
+  glyphIdOf(codePoint: number): number;
+}
+
+/** Signature of TrueType-outline fonts: 1.0 or the old Apple 'true'. */
+export function hasTrueTypeOutlines(font: SfntFont): boolean {
+  return font.signature === SFNT_TRUETYPE || font.signature === SFNT_TRUE;
+}
+
+/**
+ * Opens a TrueType (.ttf) or OpenType (.otf) font: checks the signature, reads the table directory, `maxp` numGlyphs
+ * and the Unicode cmap. Throws FontFileError on anything else.
+ */
+export function openSfnt(bytes: Uint8Array): SfntFont {
   if (!(bytes instanceof Uint8Array)) throw new FontFileError('font bytes must be a Uint8Array');
   if (bytes.byteLength < 12) throw new FontFileError(`not a TrueType font: ${bytes.byteLength} bytes is too short for a font file`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -80,6 +111,27 @@ export function parseTtfMetrics(bytes: Uint8Array): FontMetrics {
     return record;
   };
 
+  // maxp: numGlyphs at 4.
+  const maxp = table('maxp');
+  requireLength(maxp, 6, 'maxp');
+  const numGlyphs = view.getUint16(maxp.offset + 4);
+
+  return {
+    bytes,
+    view,
+    signature,
+    tags: [...tables.keys()],
+    table,
+    numGlyphs,
+    glyphIdOf: readCmap(view, table('cmap')),
+  };
+}
+
+/** Reads the metrics of a TrueType (.ttf) or OpenType (.otf) font. Throws FontFileError on anything else. */
+export function parseTtfMetrics(bytes: Uint8Array): FontMetrics {
+  const font = openSfnt(bytes);
+  const { view, table, numGlyphs } = font;
+
   // head: unitsPerEm at offset 18, magic number at 12.
   const head = table('head');
   requireLength(head, 54, 'head');
@@ -96,17 +148,12 @@ export function parseTtfMetrics(bytes: Uint8Array): FontMetrics {
   const numberOfHMetrics = view.getUint16(hhea.offset + 34);
   if (numberOfHMetrics === 0) throw new FontFileError("corrupt TrueType font: 'hhea' says the font has no horizontal metrics");
 
-  // maxp: numGlyphs at 4.
-  const maxp = table('maxp');
-  requireLength(maxp, 6, 'maxp');
-  const numGlyphs = view.getUint16(maxp.offset + 4);
-
   // hmtx: numberOfHMetrics × (advanceWidth u16, lsb i16); glyphs past that share the last advance.
   const hmtx = table('hmtx');
   requireLength(hmtx, 4 * numberOfHMetrics, 'hmtx');
   const advanceOfGlyph = (glyphId: number): number => view.getUint16(hmtx.offset + 4 * Math.min(glyphId, numberOfHMetrics - 1));
 
-  const glyphOf = readCmap(view, table('cmap'));
+  const glyphOf = font.glyphIdOf;
 
   return {
     unitsPerEm,
@@ -136,7 +183,8 @@ function readTableDirectory(view: DataView): Map<string, TableRecord> {
   return tables;
 }
 
-function requireLength(table: TableRecord, minLength: number, tag: string): void {
+/** Throws FontFileError if `table` is shorter than `minLength` bytes. */
+export function requireLength(table: TableRecord, minLength: number, tag: string): void {
   if (table.length < minLength) throw new FontFileError(`corrupt TrueType font: the '${tag}' table is too short (${table.length} bytes, needs ${minLength})`);
 }
 

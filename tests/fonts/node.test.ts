@@ -1,8 +1,12 @@
-/** The font files as data, and reading them from the installed package in Node. */
+/** The font files as data, and reading them in Node: the generated card fonts, and the others from the installed package. */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_FAMILIES, fontFileSpecifier, type FontFamilyId } from '../../src/fonts/families';
-import { loadFontBytes, loadNodeMeasurer } from '../../src/fonts/node';
+import { CARD_FONT_FAMILY } from '../../src/fonts/card-font';
+import { FONT_FAMILIES, fontFileSpecifier, generatedFontPath, type FontFamilyId } from '../../src/fonts/families';
+import { loadFontBytes, loadNodeMeasurer, loadPackageFontBytes, repositoryRoot } from '../../src/fonts/node';
+import { REPO_ROOT } from '../helpers/run';
 
 describe('font families and loading', () => {
   it('names the DejaVu files inside dejavu-fonts-ttf/ttf/', () => {
@@ -12,6 +16,20 @@ describe('font families and loading', () => {
     for (const family of Object.keys(FONT_FAMILIES) as FontFamilyId[]) {
       for (const weight of ['regular', 'bold'] as const) expect(() => require.resolve(fontFileSpecifier(family, weight))).not.toThrow();
     }
+  });
+
+  it('reads the card family from generated/fonts in the repository, the others from the package', () => {
+    expect(repositoryRoot()).toBe(REPO_ROOT);
+    expect(generatedFontPath(CARD_FONT_FAMILY, 'regular')).toBe('generated/fonts/DejaVuSansCondensed-card.ttf');
+    expect(generatedFontPath(CARD_FONT_FAMILY, 'bold')).toBe('generated/fonts/DejaVuSansCondensed-Bold-card.ttf');
+    expect(generatedFontPath('sans', 'regular')).toBeUndefined();
+    const card = loadFontBytes(CARD_FONT_FAMILY);
+    for (const weight of ['regular', 'bold'] as const) {
+      expect(Buffer.from(card[weight]).equals(readFileSync(join(REPO_ROOT, generatedFontPath(CARD_FONT_FAMILY, weight) as string)))).toBe(true);
+      expect(card[weight].byteLength).toBeLessThan(loadPackageFontBytes(CARD_FONT_FAMILY)[weight].byteLength / 2);
+    }
+    const require = createRequire(import.meta.url);
+    expect(Buffer.from(loadFontBytes('sans').bold).equals(readFileSync(require.resolve(fontFileSpecifier('sans', 'bold'))))).toBe(true);
   });
 
   it('loads plain Uint8Arrays of TrueType fonts', () => {

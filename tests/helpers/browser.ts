@@ -8,14 +8,14 @@ import { REPO_ROOT } from './run';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
 
-/** Builds the app into `outDir` (relative to the repository). */
-export async function buildApp(outDir: string): Promise<void> {
-  await build({ root: REPO_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+/** Builds the app into `outDir` (relative to the repository); `version` stands in for package.json's, to make a new release. */
+export async function buildApp(outDir: string, version?: string): Promise<void> {
+  await build({ root: REPO_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true }, ...(version === undefined ? {} : { define: { __APP_VERSION__: JSON.stringify(version) } }) });
 }
 
-/** Serves a built app on a free port of 127.0.0.1. */
-export async function serveApp(outDir: string): Promise<{ url: string; server: PreviewServer; close: () => Promise<void> }> {
-  const server = await preview({ root: REPO_ROOT, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+/** Serves a built app on 127.0.0.1, on `port` or a free one. */
+export async function serveApp(outDir: string, port = 0): Promise<{ url: string; server: PreviewServer; close: () => Promise<void> }> {
+  const server = await preview({ root: REPO_ROOT, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: port !== 0 } });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('preview server has no port');
   const url = `http://127.0.0.1:${address.port}/`;

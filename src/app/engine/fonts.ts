@@ -2,8 +2,8 @@
  * The card font in the browser: fetched once from the app's own files (precached for offline use), measured for
  * the live layout, registered as a FontFace so the preview draws with the very glyphs the PDF embeds.
  */
-import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf?url';
-import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?url';
+import boldUrl from '../../../generated/fonts/DejaVuSansCondensed-Bold-card.ttf?url';
+import regularUrl from '../../../generated/fonts/DejaVuSansCondensed-card.ttf?url';
 import type { Measurer } from '../../core/layout/types';
 import { fetchFontBytes, measurerFromBytes } from '../../fonts/browser';
 import { cardFontNames } from '../../fonts/card-font';

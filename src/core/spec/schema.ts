@@ -2,7 +2,7 @@
  * CardSpec: what the user chose. It is saved, exported and put in share links, so it is versioned stored data:
  * every stored shape has a `specVersion`, and `migrateSpec` brings any older shape up to the current one.
  */
-import { z } from 'zod';
+import { z } from '../zod-config';
 import { FORMAT_IDS } from '../layout/formats';
 import { CURRENT_SPEC_VERSION, PAPERS, PRINT_MODES, SPEC_LIMITS } from './defaults';
 

@@ -3,7 +3,7 @@
  * rules between versions of one template (each new version bumps at least as much as its changes need).
  * Hashing is the caller's job (node:crypto or WebCrypto), so this stays pure.
  */
-import { z } from 'zod';
+import { z } from '../zod-config';
 import { bumpBetween, bumpCovers, compareSemver, nextVersion } from '../semver';
 import { diffTemplates, type TemplateDiff } from './diff';
 import type { Template } from './schema';

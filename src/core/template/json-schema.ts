@@ -1,5 +1,5 @@
 /** The template format as JSON Schema (draft 2020-12), for editors and template authors: `templates/schema.json`. */
-import { z } from 'zod';
+import { z } from '../zod-config';
 import { TemplateShapeSchema } from './schema';
 
 export function templateJsonSchema(): Record<string, unknown> {

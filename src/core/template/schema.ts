@@ -5,7 +5,7 @@
  * (`templates/schema.json`) for editors. Rules across values (unique ids, defined references, dates in order,
  * phone display matching the number) live in `templateCrossChecks`, which the schema runs as a refinement.
  */
-import { z } from 'zod';
+import { z } from '../zod-config';
 
 /** Upper bounds on string lengths, in characters. The card wording limits keep items short enough for a card. */
 export const TEMPLATE_LIMITS = {

@@ -1,0 +1,130 @@
+/**
+ * The built app in real Chromium, tried as a new user would: choose sections, type a name in two scripts, download
+ * the PDF and read it; save the card; then offline with the server stopped, reload and print again; then a new
+ * release, whose prompt reloads the app without losing the saved card. Throughout: every request goes to the app's
+ * own origin, no console error, no Content-Security-Policy violation, and the app is installable.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, launchBrowser, serveApp } from '../helpers/browser';
+import { tool } from '../helpers/engine';
+import { tempDir } from '../helpers/run';
+
+const FIRST = '.tmp/app-dist-1';
+const SECOND = '.tmp/app-dist-2';
+const downloads = tempDir('safety-card-downloads-');
+
+let app: Awaited<ReturnType<typeof serveApp>>;
+let port = 0;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+const requests: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  await buildApp(FIRST);
+  app = await serveApp(FIRST);
+  port = Number(new URL(app.url).port);
+  browser = await launchBrowser();
+  browser.context.on('request', (request) => requests.push(request.url()));
+  await browser.context.addInitScript(() => {
+    const win = window as unknown as { cspViolations: string[] };
+    win.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => win.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  page = await browser.context.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  downloads.cleanup();
+});
+
+async function downloadPdf(name: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+  const path = join(downloads.path, name);
+  await download.saveAs(path);
+  return path;
+}
+
+const flat = (text: string) => text.replace(/\s+/g, '');
+
+describe('a new user', () => {
+  it('sees the default card in the preview', async () => {
+    await page.goto(app.url);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Safety Card');
+    await page.locator('.preview svg').first().waitFor();
+    expect(await page.locator('.preview svg').count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has no accessibility violations (axe, WCAG 2.2 AA), on a desktop and at 320 px', async () => {
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      const results = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `at ${width} px`).toEqual([]);
+    }
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('chooses sections, types a name in two scripts, and gets exactly that in the PDF', async () => {
+    await page.getByRole('checkbox', { name: /Use caution with/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^Dosing/ }).check();
+    await page.locator('#field-name').fill('Zoë Ярослава');
+    await expect.poll(() => page.locator('.preview').textContent()).toContain('Zoë Ярослава');
+    const text = flat(await tool('pdftotext', ['-enc', 'UTF-8', await downloadPdf('chosen.pdf'), '-']));
+    expect(text).toContain(flat('Name: Zoë Ярослава'));
+    expect(text).toContain(flat('Standard dose: 100 mg under 60 kg (132 lb), 125 mg otherwise'));
+    expect(text).not.toContain(flat('Past addiction to amphetamines or cocaine'));
+    expect(text).toContain(flat('⚠ Always avoid — risk of death or lasting harm'));
+  });
+
+  it('saves the card on the device', async () => {
+    page.once('dialog', (dialog) => void dialog.accept('Card for my sitter'));
+    await page.getByRole('button', { name: 'Save card' }).click();
+    await page.locator('.saved-list').getByText('Card for my sitter').waitFor();
+  });
+
+  it('is installable and works offline after one visit', async () => {
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+    const cdp: CDPSession = await browser.context.newCDPSession(page);
+    expect(((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }).installabilityErrors).toEqual([]);
+
+    await browser.context.setOffline(true);
+    await app.close();
+    await page.reload();
+    await page.locator('.saved-list').getByText('Card for my sitter').waitFor();
+    await page.getByRole('button', { name: 'Open' }).first().click();
+    await expect.poll(() => page.locator('#field-name').inputValue()).toBe('Zoë Ярослава');
+    const text = flat(await tool('pdftotext', ['-enc', 'UTF-8', await downloadPdf('offline.pdf'), '-']));
+    expect(text).toContain(flat('Name: Zoë Ярослава'));
+    await browser.context.setOffline(false);
+  });
+
+  it('offers a new release, and reloading into it keeps the saved card', async () => {
+    await buildApp(SECOND, '0.0.0-next');
+    app = await serveApp(SECOND, port);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await page.getByText('A new version of Safety Card is ready').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForLoadState('load');
+    await page.locator('.saved-list').getByText('Card for my sitter').waitFor({ timeout: 30_000 });
+    const sw = readFileSync(join(SECOND, 'sw.js'), 'utf8');
+    expect(sw).not.toBe(readFileSync(join(FIRST, 'sw.js'), 'utf8'));
+  });
+
+  it('asked nothing of any other origin, logged no error and broke no security policy', async () => {
+    const origin = new URL(app.url).origin;
+    expect(requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
+    expect(consoleErrors.filter((text) => !text.includes('net::ERR_INTERNET_DISCONNECTED')), consoleErrors.join('\n')).toEqual([]);
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations).catch(() => ['(page was navigating)'])).toEqual([]);
+  });
+});
