@@ -89,12 +89,18 @@ export function App() {
           t={t}
           saved={saved}
           openId={openId}
+          newCard={() => {
+            const latest = templates && (latestOf(templates, DEFAULT_TEMPLATE) ?? templates[0]);
+            if (latest === undefined) return;
+            setOpenId(undefined);
+            setSpec(newCardSpec(latest.template, today(), deviceRegion()));
+          }}
           openCard={(id, card) => {
             setOpenId(id);
             setSpec(card);
           }}
         />
-        <PrivacyPanel t={t} saved={saved} />
+        <PrivacyPanel t={t} saved={saved} onErased={() => setOpenId(undefined)} />
       </main>
       <UpdatePrompt t={t} />
     </>

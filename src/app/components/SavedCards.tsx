@@ -7,10 +7,11 @@ interface Props {
   t: Messages;
   saved: SavedCardsApi;
   openCard: (id: string, spec: CardSpec) => void;
+  newCard: () => void;
   openId: string | undefined;
 }
 
-export function SavedCards({ t, saved, openCard, openId }: Props) {
+export function SavedCards({ t, saved, openCard, newCard, openId }: Props) {
   const { state } = saved;
   const downloadText = (text: string | undefined, name: string) => {
     if (text === undefined) return;
@@ -67,6 +68,9 @@ export function SavedCards({ t, saved, openCard, openId }: Props) {
       </ul>
       {state.available === true && (
         <div class="actions">
+          <button type="button" class="secondary" onClick={newCard}>
+            {t.newCard}
+          </button>
           <button type="button" class="secondary" disabled={state.cards.length === 0} onClick={() => void saved.exportAll().then((text) => downloadText(text, 'safety-cards.json'))}>
             {t.exportCards}
           </button>

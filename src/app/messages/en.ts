@@ -104,6 +104,7 @@ export const en = {
   savedHeading: 'Saved cards',
   noSavedCards: 'No saved cards yet. “Save card” keeps one on this device.',
   open: 'Open',
+  newCard: 'Start a new card',
   rename: 'Rename',
   duplicate: 'Duplicate',
   delete: 'Delete',
@@ -115,7 +116,6 @@ export const en = {
   setAside: (count: number) => `${count} saved card${count === 1 ? '' : 's'} could not be read and ${count === 1 ? 'was' : 'were'} set aside, not deleted.`,
   exportSetAside: 'Export the set-aside cards',
   storageUnavailable: 'Saved cards are not available in this browser mode. You can still make and print cards.',
-  persistent: 'This browser will keep your saved cards.',
   cardVersion: (key: string) => `Content ${key}`,
 
   // PWA

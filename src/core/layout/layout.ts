@@ -75,32 +75,38 @@ export function describeGeometry(geometry: FormatGeometry): string {
 export function layoutCard(doc: CardDocument, measurer: Measurer, options: LayoutOptions): CardLayout {
   checkGlyphs(doc, measurer);
   const geometries = geometriesFor(options.format).filter((geometry) => !(doc.discreet && geometry.faceCount === 1));
-  const unitsBySize = new Map<number, Units>();
-  const unitsAt = (size: number) => {
-    let units = unitsBySize.get(size);
+  const unitCache = new Map<string, Units>();
+  /** Units at a size; `whole` keeps each danger section together on one face. */
+  const unitsAt = (size: number, whole: boolean) => {
+    const key = `${size}:${whole}`;
+    let units = unitCache.get(key);
     if (units === undefined) {
-      units = buildUnits(doc, measurer, size);
-      unitsBySize.set(size, units);
+      units = buildUnits(doc, measurer, size, whole);
+      unitCache.set(key, units);
     }
     return units;
   };
-  // The smallest format that holds everything at the smallest size…
-  const geometry = geometries.find((candidate) => place(doc, unitsAt(MIN_TEXT_SIZE_PT), candidate).ok);
+  const fitsAt = (size: number, geometry: FormatGeometry, whole: boolean) => place(doc, unitsAt(size, whole), geometry).ok;
+
+  // The smallest format that holds everything at the smallest size (danger lists whole or not)…
+  const geometry = geometries.find((candidate) => fitsAt(MIN_TEXT_SIZE_PT, candidate, true) || fitsAt(MIN_TEXT_SIZE_PT, candidate, false));
   if (geometry === undefined) {
     const largest = geometries[geometries.length - 1] as FormatGeometry;
-    const attempt = place(doc, unitsAt(MIN_TEXT_SIZE_PT), largest);
+    const attempt = place(doc, unitsAt(MIN_TEXT_SIZE_PT, false), largest);
     throw new OverflowError(options.format, largest, attempt.ok ? [] : attempt.unplaced);
   }
-  // …then the largest size that still fits there, by bisection over the sizes (larger text never needs less room).
+  // …then, there, danger lists whole if they can be, at the largest size that fits, found by bisection over the
+  // sizes (larger text never needs less room).
+  const whole = fitsAt(MIN_TEXT_SIZE_PT, geometry, true);
   let fits = BODY_SIZES_PT.length - 1;
   let tooBig = -1;
   while (fits - tooBig > 1) {
     const middle = Math.floor((fits + tooBig) / 2);
-    if (place(doc, unitsAt(BODY_SIZES_PT[middle] as number), geometry).ok) fits = middle;
+    if (fitsAt(BODY_SIZES_PT[middle] as number, geometry, whole)) fits = middle;
     else tooBig = middle;
   }
   const size = BODY_SIZES_PT[fits] as number;
-  const placed = place(doc, unitsAt(size), geometry);
+  const placed = place(doc, unitsAt(size, whole), geometry);
   if (!placed.ok) throw new Error('layout: a size that fitted no longer fits');
   return { layoutVersion: 1, format: geometry, face: { widthPt: ID1.widthPt, heightPt: ID1.heightPt }, faces: placed.faces, bodySizePt: size, minSizePt: minSize(placed.faces), meta: doc.meta };
 }
@@ -148,6 +154,24 @@ function scaleFor(bodyPt: number): Scale {
 }
 
 const CONTENT_WIDTH_PT = ID1.widthPt - 2 * SAFE_MARGIN_PT;
+const CONTENT_HEIGHT_PT = ID1.heightPt - 2 * SAFE_MARGIN_PT;
+/** Space between the entries of a section, in em of the body size. */
+const ENTRY_GAP_EM = 0.08;
+
+/** Units stacked into one, `gapPt` apart: they then move between faces together. */
+function mergeUnits(units: Unit[], gapPt: number): Unit {
+  const first = units[0] as Unit;
+  const merged: Unit = { ...first, runs: [], rules: [], boxes: [], entryIds: [], heightPt: 0 };
+  units.forEach((unit, index) => {
+    const dy = merged.heightPt + (index === 0 ? 0 : gapPt);
+    merged.runs.push(...unit.runs.map((run) => ({ ...run, yPt: run.yPt + dy })));
+    merged.rules.push(...unit.rules.map((rule) => ({ ...rule, y1Pt: rule.y1Pt + dy, y2Pt: rule.y2Pt + dy })));
+    merged.boxes.push(...unit.boxes.map((box) => ({ ...box, yPt: box.yPt + dy })));
+    merged.entryIds.push(...unit.entryIds);
+    merged.heightPt = dy + unit.heightPt;
+  });
+  return merged;
+}
 
 function linePitch(sizePt: number): number {
   return Math.max(sizePt * LINE_HEIGHT_EM, MIN_LINE_PITCH_PT);
@@ -196,7 +220,7 @@ function seg(text: string, weight: FontWeight, sizePt: number, color: InkColor, 
   return { text, weight, sizePt, color, ...(keepTogether ? { keepTogether } : {}) };
 }
 
-function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number): Units {
+function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number, keepDangerWhole: boolean): Units {
   const scale = scaleFor(bodyPt);
 
   const title = new UnitBuilder(measurer, 'title');
@@ -207,12 +231,17 @@ function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number): Unit
 
   const body: Unit[] = [];
   for (const section of doc.sections) {
-    section.entries.forEach((entry, index) => {
+    const units = section.entries.map((entry, index) => {
       const builder = new UnitBuilder(measurer, entry.id);
       if (index === 0) addHeading(builder, section, scale, measurer);
       addEntry(builder, section, entry, scale, measurer);
-      body.push(builder.finish({ sectionId: section.id, entryIds: [entry.id], startsSection: index === 0, discreetFront: section.discreetFront }));
+      return builder.finish({ sectionId: section.id, entryIds: [entry.id], startsSection: index === 0, discreetFront: section.discreetFront });
     });
+    // A danger section ("always avoid", "taken today") is read as one list: it stays on one face when it fits on one.
+    const entryGap = ENTRY_GAP_EM * bodyPt;
+    const wholeHeight = units.reduce((sum, unit) => sum + unit.heightPt, 0) + entryGap * (units.length - 1);
+    if (keepDangerWhole && section.severity === 'danger' && units.length > 1 && wholeHeight <= CONTENT_HEIGHT_PT) body.push(mergeUnits(units, entryGap));
+    else body.push(...units);
   }
 
   const footer = new UnitBuilder(measurer, 'footer');
@@ -226,7 +255,7 @@ function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number): Unit
     body,
     footer: footer.finish({ sectionId: 'footer', entryIds: [], startsSection: true, discreetFront: false }),
     sectionGapPt: 0.35 * bodyPt,
-    entryGapPt: 0.08 * bodyPt,
+    entryGapPt: ENTRY_GAP_EM * bodyPt,
   };
 }
 
