@@ -19,12 +19,12 @@ export function DetailsForm({ t, template, spec, onChange }: Props) {
       {sections.length === 0 ? <p class="hint">{t.noFieldSections}</p> : <p class="hint">{t.detailsHint}</p>}
       {sections.map((section) =>
         section.kind === 'fields' ? (
-          <div key={section.id} class="subgroup">
-            <h3>{section.title}</h3>
+          <fieldset key={section.id} class="subgroup">
+            <legend>{section.title}</legend>
             {section.fields.map((field) => (
               <FieldInput key={field.id} t={t} field={field} value={spec.fields[field.id] ?? ''} onInput={(value) => setField(field.id, value)} />
             ))}
-          </div>
+          </fieldset>
         ) : null,
       )}
     </fieldset>
