@@ -1,4 +1,5 @@
 /** "Ready to work offline" and "A new version is ready — Reload", from the service worker via workbox-window. */
+import { useEffect } from 'preact/hooks';
 import { useRegisterSW } from 'virtual:pwa-register/preact';
 import type { Messages } from './messages/en';
 
@@ -8,6 +9,13 @@ export function UpdatePrompt({ t }: { t: Messages }) {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW();
+
+  // "Ready to work offline" is news, not a question: it goes away by itself. The update prompt waits for the user.
+  useEffect(() => {
+    if (!offlineReady || needRefresh) return;
+    const timer = setTimeout(() => setOfflineReady(false), 8000);
+    return () => clearTimeout(timer);
+  }, [offlineReady, needRefresh, setOfflineReady]);
 
   if (!offlineReady && !needRefresh) return null;
   return (

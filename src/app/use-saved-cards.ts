@@ -24,7 +24,10 @@ export function useSavedCards() {
 
   useEffect(() => {
     let cancelled = false;
-    void import('./storage/card-store')
+    // After the first paint and the preview: the store brings zod, which the first screen does not need.
+    const idle = (run: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200));
+    void new Promise<void>((resolve) => idle(resolve))
+      .then(() => import('./storage/card-store'))
       .then(({ openCardStore }) => openCardStore())
       .then(async (opened) => {
         if (cancelled) return;

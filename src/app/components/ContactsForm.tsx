@@ -34,7 +34,8 @@ export function ContactsForm({ t, template, spec, onChange }: Props) {
           ))}
         </select>
       </label>
-      <h3>{t.extraContactsHeading}</h3>
+      <fieldset class="subgroup">
+        <legend>{t.extraContactsHeading}</legend>
       {spec.extraContacts.map((contact, index) => (
         <div class="contact-row" key={index}>
           <label class="field">
@@ -55,6 +56,7 @@ export function ContactsForm({ t, template, spec, onChange }: Props) {
           {t.addContact}
         </button>
       )}
+      </fieldset>
     </fieldset>
   );
 }
