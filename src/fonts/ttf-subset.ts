@@ -56,7 +56,7 @@ const TABLE_ORDER = ['head', 'hhea', 'maxp', 'OS/2', 'hmtx', 'cmap', 'loca', 'gl
 type TableTag = (typeof TABLE_ORDER)[number];
 
 /** One glyph of the source font, read and already stripped of its instructions. */
-interface Glyph {
+export interface Glyph {
   /** The glyph's data for the new font, unpadded; empty for a glyph without an outline (a space). */
   data: Uint8Array;
   /** Simple glyph: its points and contours (0 for a composite). */
@@ -119,12 +119,12 @@ export function subsetTrueType(bytes: Uint8Array, codePoints: Iterable<number>):
     name: copyTable(font, 'name'),
     post: buildPost(font),
   };
-  return assembleFont(tables);
+  return assembleFont(TABLE_ORDER.map((tag) => [tag, tables[tag]]));
 }
 
 // ---------------------------------------------------------------------------------------------------- reading
 
-function readLocations(font: SfntFont): Uint32Array {
+export function readLocations(font: SfntFont): Uint32Array {
   const { view } = font;
   const head = font.table('head');
   requireLength(head, 54, 'head');
@@ -145,7 +145,7 @@ function readLocations(font: SfntFont): Uint32Array {
 }
 
 /** Reads one glyph and drops its instructions (see Glyph). */
-function readGlyph(font: SfntFont, locations: Uint32Array, glyphId: number): Glyph {
+export function readGlyph(font: SfntFont, locations: Uint32Array, glyphId: number): Glyph {
   const { view, bytes } = font;
   const start = font.table('glyf').offset + (locations[glyphId] as number);
   const end = font.table('glyf').offset + (locations[glyphId + 1] as number);
@@ -208,13 +208,13 @@ function readGlyph(font: SfntFont, locations: Uint32Array, glyphId: number): Gly
   return { data, points: 0, contours: 0, components };
 }
 
-interface HorizontalMetric {
+export interface HorizontalMetric {
   advance: number;
   leftSideBearing: number;
 }
 
 /** hmtx entries of the kept glyphs (glyphs past numberOfHMetrics share the last advance). */
-function readHorizontalMetrics(font: SfntFont, oldIds: readonly number[]): HorizontalMetric[] {
+export function readHorizontalMetrics(font: SfntFont, oldIds: readonly number[]): HorizontalMetric[] {
   const { view } = font;
   const hhea = font.table('hhea');
   requireLength(hhea, 36, 'hhea');
@@ -243,7 +243,7 @@ function copyHeadOf(font: SfntFont, tag: string, length: number): { data: Uint8A
 
 // ---------------------------------------------------------------------------------------------------- writing
 
-function buildGlyfAndLoca(glyphs: readonly Glyph[]): { glyf: Uint8Array; loca: Uint8Array; longOffsets: boolean } {
+export function buildGlyfAndLoca(glyphs: readonly Glyph[]): { glyf: Uint8Array; loca: Uint8Array; longOffsets: boolean } {
   const paddedTo = (length: number, alignment: number) => Math.ceil(length / alignment) * alignment;
   const shortTotal = glyphs.reduce((sum, glyph) => sum + paddedTo(glyph.data.length, 2), 0);
   const longOffsets = shortTotal > 2 * 0xffff;
@@ -263,14 +263,14 @@ function buildGlyfAndLoca(glyphs: readonly Glyph[]): { glyf: Uint8Array; loca: U
   return { glyf, loca, longOffsets };
 }
 
-function buildHead(font: SfntFont, longOffsets: boolean): Uint8Array {
+export function buildHead(font: SfntFont, longOffsets: boolean): Uint8Array {
   const { data, view } = copyHeadOf(font, 'head', 54);
   view.setUint32(8, 0); // checkSumAdjustment: set by assembleFont
   view.setInt16(50, longOffsets ? 1 : 0); // indexToLocFormat
   return data;
 }
 
-function buildHhea(font: SfntFont, metrics: readonly HorizontalMetric[]): Uint8Array {
+export function buildHhea(font: SfntFont, metrics: readonly HorizontalMetric[]): Uint8Array {
   const { data, view } = copyHeadOf(font, 'hhea', 36);
   view.setUint16(34, hMetricsCount(metrics));
   return data;
@@ -283,7 +283,7 @@ function hMetricsCount(metrics: readonly HorizontalMetric[]): number {
   return count;
 }
 
-function buildHmtx(metrics: readonly HorizontalMetric[]): Uint8Array {
+export function buildHmtx(metrics: readonly HorizontalMetric[]): Uint8Array {
   const count = hMetricsCount(metrics);
   const data = new Uint8Array(4 * count + 2 * (metrics.length - count));
   const view = new DataView(data.buffer);
@@ -299,7 +299,7 @@ function buildHmtx(metrics: readonly HorizontalMetric[]): Uint8Array {
 }
 
 /** maxp 1.0 for glyphs without instructions. `bySourceId` resolves components (source glyph ids). */
-function buildMaxp(glyphs: readonly Glyph[], bySourceId: ReadonlyMap<number, Glyph>): Uint8Array {
+export function buildMaxp(glyphs: readonly Glyph[], bySourceId: ReadonlyMap<number, Glyph>): Uint8Array {
   // Per composite: its points and contours summed over the simple glyphs it is made of, and its nesting depth
   // (1 when all its components are simple glyphs).
   const totals = new Map<Glyph, { points: number; contours: number; depth: number }>();
@@ -364,7 +364,7 @@ function buildOs2(font: SfntFont, mapping: readonly (readonly [number, number])[
 }
 
 /** post format 3: the 32-byte header only (italicAngle, underline position and thickness, isFixedPitch, memory hints). */
-function buildPost(font: SfntFont): Uint8Array {
+export function buildPost(font: SfntFont): Uint8Array {
   const { data, view } = copyHeadOf(font, 'post', 32);
   view.setUint32(0, 0x00030000);
   return data;
@@ -438,15 +438,18 @@ function tableChecksum(data: Uint8Array): number {
   return sum;
 }
 
-/** The font file: offset table, table directory (sorted by tag), the tables 4-byte aligned, and head.checkSumAdjustment. */
-function assembleFont(tables: Record<TableTag, Uint8Array>): Uint8Array {
-  const count = TABLE_ORDER.length;
+/**
+ * The font file: offset table, table directory (sorted by tag), the tables 4-byte aligned in the order given, and
+ * head.checkSumAdjustment. `tables` must include 'head'.
+ */
+export function assembleFont(tables: readonly (readonly [tag: string, data: Uint8Array])[]): Uint8Array {
+  const count = tables.length;
   const directorySize = 12 + 16 * count;
-  const offsets = new Map<TableTag, number>();
+  const offsets = new Map<string, number>();
   let size = directorySize;
-  for (const tag of TABLE_ORDER) {
+  for (const [tag, data] of tables) {
     offsets.set(tag, size);
-    size += Math.ceil(tables[tag].length / 4) * 4;
+    size += Math.ceil(data.length / 4) * 4;
   }
   const font = new Uint8Array(size);
   const view = new DataView(font.buffer);
@@ -456,16 +459,18 @@ function assembleFont(tables: Record<TableTag, Uint8Array>): Uint8Array {
   view.setUint16(6, searchRange);
   view.setUint16(8, entrySelector);
   view.setUint16(10, 16 * count - searchRange);
-  const byTag = [...TABLE_ORDER].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)); // byte order of the ASCII tags
-  byTag.forEach((tag, index) => {
+  const byTag = [...tables].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); // byte order of the ASCII tags
+  byTag.forEach(([tag, data], index) => {
     const at = 12 + 16 * index;
     for (let i = 0; i < 4; i++) view.setUint8(at + i, tag.charCodeAt(i));
-    view.setUint32(at + 4, tableChecksum(tables[tag]));
+    view.setUint32(at + 4, tableChecksum(data));
     view.setUint32(at + 8, offsets.get(tag) as number);
-    view.setUint32(at + 12, tables[tag].length);
+    view.setUint32(at + 12, data.length);
   });
-  for (const tag of TABLE_ORDER) font.set(tables[tag], offsets.get(tag) as number);
+  for (const [tag, data] of tables) font.set(data, offsets.get(tag) as number);
   // head.checkSumAdjustment = 0xB1B0AFBA − the checksum of the whole font (computed with the field at 0).
-  view.setUint32((offsets.get('head') as number) + 8, (0xb1b0afba - tableChecksum(font)) >>> 0);
+  const head = offsets.get('head');
+  if (head === undefined) throw new Error("assembleFont: a font needs a 'head' table");
+  view.setUint32(head + 8, (0xb1b0afba - tableChecksum(font)) >>> 0);
   return font;
 }

@@ -1,4 +1,4 @@
-/** Making the PDF in the browser: the PDF engine (pdf-lib and fontkit) is loaded only when the first PDF is made. */
+/** Making the PDF in the browser: the PDF engine (pdf-lib and our font subsetter) is loaded only when the first PDF is made. */
 import type { CardSpec } from '../../core/spec/schema';
 import type { BundledTemplate } from './templates';
 import type { CardFonts } from './fonts';

@@ -3,11 +3,11 @@
  * The same layout, fonts and version give byte-identical output (dates come from the layout, the subset tags from
  * the text), in Node and in the browser.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { INK } from '../../core/layout/ink';
 import type { CardLayout, CardMeta, FontWeight, InkColor } from '../../core/layout/types';
 import { PDF_FONT_FEATURES } from '../../fonts/families';
+import { fontkitLite } from './fontkit-lite';
 
 /** The TrueType bytes of the card's two weights (the same files the measurer was built from). */
 export interface CardFontFiles {
@@ -26,10 +26,24 @@ export interface RenderInfo {
   creator: string;
 }
 
-/** Renders a card layout to a PDF, one ID-1 page per face. */
-export async function renderCardPdf(layout: CardLayout, fonts: CardFontFiles, info: RenderInfo): Promise<Uint8Array> {
+/** What pdf-lib is given to read and subset the fonts with (`registerFontkit`). */
+export type FontEngine = Parameters<PDFDocument['registerFontkit']>[0];
+
+/**
+ * Our own fontkit-compatible engine (src/render/pdf/fontkit-lite.ts): the card fonts are TrueType, and the card's text
+ * is laid out without shaping, one cmap glyph per code point (PDF_FONT_FEATURES; what the Measurer measures, and
+ * only text the layout has checked with `missingChars` comes here). The tests check every glyph's text (pdftotext),
+ * position (pdftotext -bbox) and pixels against the same card made with @pdf-lib/fontkit.
+ */
+const CARD_FONT_ENGINE = fontkitLite as unknown as FontEngine;
+
+/**
+ * Renders a card layout to a PDF, one ID-1 page per face. `engine` is for the tests, which compare the output with
+ * @pdf-lib/fontkit's.
+ */
+export async function renderCardPdf(layout: CardLayout, fonts: CardFontFiles, info: RenderInfo, engine: FontEngine = CARD_FONT_ENGINE): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(memoizedFontkit);
+  pdf.registerFontkit(engine);
   setMetadata(pdf, layout.meta, info.creator);
 
   const texts: Record<FontWeight, string> = { regular: '', bold: '' };
@@ -79,50 +93,6 @@ function setMetadata(pdf: PDFDocument, meta: CardMeta, creator: string): void {
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
 }
-
-/** The part of a fontkit font that pdf-lib's subset embedder uses to turn text into glyphs. */
-interface FontkitFont {
-  layout(text: string, features?: unknown): { glyphs: GlyphRecord[] };
-  glyphForCodePoint(codePoint: number): GlyphRecord;
-}
-
-/** What pdf-lib reads of a glyph: its id, its advance, and the text it stands for (for the ToUnicode map). */
-interface GlyphRecord {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-
-/**
- * fontkit as pdf-lib sees it (`registerFontkit`), with two speed-ups; the fonts it returns draw the same glyphs:
- * - it parses each font file once and keeps the parsed font for the same bytes (a parsed font is a read-only cache);
- * - pdf-lib turns each drawn string into glyphs with fontkit's full text shaping (`font.layout`), about 0.2 ms a
- *   call. With every feature off (PDF_FONT_FEATURES) shaping maps each code point to its cmap glyph, which the
- *   replacement `layout` does directly. That is what the Measurer measures (src/fonts/measurer.ts), and only text the
- *   layout has checked with `missingChars` (no control characters, combining marks or complex scripts) comes here.
- * The tests check every glyph's text (pdftotext) and position (pdftotext -bbox) against the layout.
- */
-const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
-const memoizedFontkit = {
-  create(bytes: Uint8Array, postscriptName?: string): FontkitFont {
-    let font = parsedFonts.get(bytes);
-    if (font === undefined) {
-      const parsed = fontkit.create(bytes, postscriptName) as unknown as FontkitFont;
-      // Fresh glyph records, never fontkit's cached glyph objects: a cached glyph keeps the code points of its first
-      // lookup, so a glyph shared by two characters would carry one card's text into the next card's ToUnicode map.
-      parsed.layout = (text: string) => ({
-        glyphs: Array.from(text, (char) => {
-          const codePoint = char.codePointAt(0) ?? 0;
-          const glyph = parsed.glyphForCodePoint(codePoint);
-          return { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoint] };
-        }),
-      });
-      font = parsed;
-      parsedFonts.set(bytes, font);
-    }
-    return font;
-  },
-} as unknown as typeof fontkit;
 
 /** Six capital letters from the text a subset holds, as PDF subset tags are: the same text gives the same tag. */
 export function subsetTag(text: string): string {
