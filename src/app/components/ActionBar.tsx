@@ -1,5 +1,5 @@
 /** Download, print, share and save: the PDF is made on this device, from the same spec as the preview. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardSpec } from '../../core/spec/schema';
 import type { CardFonts } from '../engine/fonts';
 import { makePdf, pdfFileName } from '../engine/pdf';
@@ -21,13 +21,42 @@ export function ActionBar({ t, bundled, spec, fonts, printable, onSave, canSave 
   const [busy, setBusy] = useState(false);
   const canShareFiles = typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([new Uint8Array(1)], 'card.pdf', { type: 'application/pdf' })] });
 
+  // The PDF of the current spec, made in the background a moment after the last change. A click then downloads,
+  // opens or shares it at once, inside the click itself: browsers refuse a second download, a pop-up or a share
+  // that starts after an asynchronous wait, as "not started by the user".
+  const key = `${bundled.key} ${JSON.stringify(spec)}`;
+  const ready = useRef<{ key: string; file: File } | undefined>(undefined);
+  useEffect(() => {
+    if (fonts === undefined || !printable) return;
+    const timer = setTimeout(() => {
+      void makePdf(bundled, spec, fonts).then(
+        (bytes) => {
+          ready.current = { key, file: new File([bytes as BlobPart], pdfFileName(spec), { type: 'application/pdf' }) };
+        },
+        () => undefined, // made again, with the error shown, when the user clicks
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [key, fonts, printable]);
+
   const withPdf = async (use: (file: File) => Promise<void> | void) => {
     if (fonts === undefined) return;
+    if (ready.current?.key === key) {
+      try {
+        await use(ready.current.file);
+        setStatus(spec.paper === 'card' ? '' : t.printReminder);
+      } catch (error) {
+        if (!(error instanceof DOMException && error.name === 'AbortError')) setStatus(t.pdfFailed(error instanceof Error ? error.message : String(error)));
+      }
+      return;
+    }
     setBusy(true);
     setStatus(t.making);
     try {
       const bytes = await makePdf(bundled, spec, fonts);
-      await use(new File([bytes as BlobPart], pdfFileName(spec), { type: 'application/pdf' }));
+      const file = new File([bytes as BlobPart], pdfFileName(spec), { type: 'application/pdf' });
+      ready.current = { key, file };
+      await use(file);
       setStatus(spec.paper === 'card' ? '' : t.printReminder);
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'AbortError')) setStatus(t.pdfFailed(error instanceof Error ? error.message : String(error)));
