@@ -3,28 +3,23 @@
  * same PDF, byte for byte, as Node does, for cards and sheets; and its errors are the same.
  */
 import type { Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardSpec } from '../../src/core/spec/schema';
 import { CREATOR, render, specWith, stored, template } from '../helpers/engine';
-import { launchBrowser } from '../helpers/browser';
-import { REPO_ROOT } from '../helpers/run';
+import { launchBrowser, serveHarness } from '../helpers/browser';
 
-let server: ViteDevServer;
+let server: Awaited<ReturnType<typeof serveHarness>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 
 beforeAll(async () => {
-  server = await createServer({ root: REPO_ROOT, logLevel: 'error', server: { host: '127.0.0.1', port: 0, hmr: false }, configFile: false, optimizeDeps: { entries: ['tests/browser/harness/engine.html'] } });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (address === null || address === undefined || typeof address === 'string') throw new Error('no dev server port');
+  server = await serveHarness('engine');
   browser = await launchBrowser();
   page = await browser.context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(`http://127.0.0.1:${address.port}/tests/browser/harness/engine.html`);
+  await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 }).catch((error: unknown) => {
     throw new Error(`the harness did not start: ${problems.join('; ') || String(error)}`);
   });

@@ -7,12 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFE_MARGIN_PT } from '../../src/core/layout/layout';
 import { ID1, type CardLayout } from '../../src/core/layout/types';
 import type { CardSpec } from '../../src/core/spec/schema';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, serveHarness } from '../helpers/browser';
 import { render, specWith } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/run';
 import type { Edges, MeasuredText } from './harness/preview';
@@ -21,23 +20,20 @@ const SCREENSHOTS = join(REPO_ROOT, '.tmp');
 /** Rounding in the browser's text layout and its bounding boxes, in points. */
 const EPSILON_PT = 0.02;
 
-let server: ViteDevServer;
+let server: Awaited<ReturnType<typeof serveHarness>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  server = await createServer({ root: REPO_ROOT, logLevel: 'error', server: { host: '127.0.0.1', port: 0, hmr: false }, configFile: false, optimizeDeps: { entries: ['tests/browser/harness/preview.html'] } });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (address === null || address === undefined || typeof address === 'string') throw new Error('no dev server port');
+  server = await serveHarness('preview');
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   page.on('response', (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()} for ${response.url()}`));
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`http://127.0.0.1:${address.port}/tests/browser/harness/preview.html`);
+  await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 }).catch((error: unknown) => {
     throw new Error(`the harness did not start: ${problems.join('; ') || String(error)}`);
   });

@@ -4,18 +4,16 @@
  * so a reload finds what was saved before it.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardList, CardStore, ImportReport, PersistenceResult, SavedCard } from '../../src/app/storage/card-store';
 import { defaultSpec, type CardSpec } from '../../src/core/spec/schema';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, serveHarness } from '../helpers/browser';
 import { miniTemplate } from '../helpers/fixtures';
-import { REPO_ROOT } from '../helpers/run';
 import type { Outcome } from './harness/storage';
 
 type Method = Exclude<keyof CardStore, 'dbName'>;
 
-let server: ViteDevServer;
+let server: Awaited<ReturnType<typeof serveHarness>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let harnessUrl: string;
 let page: Page;
@@ -42,11 +40,8 @@ async function openHarness(context: BrowserContext): Promise<Page> {
 }
 
 beforeAll(async () => {
-  server = await createServer({ root: REPO_ROOT, logLevel: 'error', server: { host: '127.0.0.1', port: 0, hmr: false }, configFile: false, optimizeDeps: { entries: ['tests/browser/harness/storage.html'] } });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (address === null || address === undefined || typeof address === 'string') throw new Error('no dev server port');
-  harnessUrl = `http://127.0.0.1:${address.port}/tests/browser/harness/storage.html`;
+  server = await serveHarness('storage');
+  harnessUrl = server.url;
   browser = await launchBrowser();
   page = await openHarness(browser.context);
 });

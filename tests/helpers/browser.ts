@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, createServer, preview, type PreviewServer } from 'vite';
 import { REPO_ROOT } from './run';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
@@ -45,4 +45,17 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Serves the repository with Vite's dev server, for a test harness page under tests/browser/harness/ that imports
+ * the sources directly; returns the page's address.
+ */
+export async function serveHarness(name: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const page = `tests/browser/harness/${name}.html`;
+  const server = await createServer({ root: REPO_ROOT, logLevel: 'error', server: { host: '127.0.0.1', port: 0, hmr: false }, configFile: false, optimizeDeps: { entries: [page] } });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (address === null || address === undefined || typeof address === 'string') throw new Error('no dev server port');
+  return { url: `http://127.0.0.1:${address.port}/${page}`, close: () => server.close() };
 }
