@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_PATH, launchBrowser, serveApp } from '../tests/helpers/browser';
 import { REPO_ROOT } from '../tests/helpers/run';
+import { kb, legend, mark, median, ms, notes, printTable, row } from './table';
 
 const TARGET = { eagerJsKb: 30, precacheMb: 1.5, warmClickMs: 150, offlineClickMs: 600, keystrokeMs: 16, lighthouse: 100 };
 const WARM_CLICKS = 10;
@@ -26,30 +27,10 @@ const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-backgr
 // ---------------------------------------------------------------------------------------------------------------
 // Figures and the table (the same style as bench/bench.ts).
 
-interface Row {
-  what: string;
-  value: string;
-  target: string;
-  /** "ok", "over", or "" for a figure with no target. */
-  mark: string;
-}
-const rows: Row[] = [];
-const legend: [string, string][] = [];
-const notes: string[] = [];
 /** Lines printed after the table: what Lighthouse flags. */
 const findings: string[] = [];
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const gzip = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-const mark = (value: number, limit: number) => (value <= limit ? 'ok' : 'over');
-const row = (what: string, value: string, target = '', markText = '') => rows.push({ what, value, target, mark: markText });
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -463,13 +444,5 @@ try {
 }
 
 console.log('');
-const widths = { what: Math.max(...rows.map((r) => r.what.length)), value: Math.max(5, ...rows.map((r) => r.value.length)), target: Math.max(6, ...rows.map((r) => r.target.length)) };
-const line = (what: string, value: string, target: string, markText: string) => `${what.padEnd(widths.what)}  ${value.padStart(widths.value)}  ${target.padEnd(widths.target)}  ${markText}`.trimEnd();
-const legendWidth = Math.max(...legend.map(([name]) => name.length));
-for (const [name, meaning] of legend) console.log(`${name.padEnd(legendWidth)}  ${meaning}`);
-console.log('');
-console.log(line('figure', 'value', 'target', 'mark'));
-console.log(line('-'.repeat(widths.what), '-'.repeat(widths.value), '-'.repeat(widths.target), '----'));
-for (const r of rows) console.log(line(r.what, r.value, r.target || '—', r.mark));
-if (notes.length > 0) console.log(`\n${notes.map((note) => `note: ${note}`).join('\n')}`);
+printTable();
 if (findings.length > 0) console.log(`\nLighthouse findings (below 100):\n${findings.map((finding) => `  ${finding}`).join('\n')}`);

@@ -17,6 +17,7 @@ import { loadFontBytes, loadNodeMeasurer } from '../src/fonts/node';
 import { renderCardPdf } from '../src/render/pdf/card';
 import { imposeSheets } from '../src/render/pdf/impose';
 import { makeCard, type MadeCard } from '../src/render/pdf/make-card';
+import { kb, legend, mark, median, ms, notes, printTable, row } from './table';
 
 const WARM_UP_RUNS = 5;
 const WARM_RUNS = 30;
@@ -38,27 +39,6 @@ const specWith = (change: Partial<CardSpec> = {}): CardSpec => ({ ...defaultSpec
 // ---------------------------------------------------------------------------------------------------------------
 // Figures and the table.
 
-interface Row {
-  what: string;
-  value: string;
-  target: string;
-  /** "ok", "over", or "" for a figure with no target. */
-  mark: string;
-}
-const rows: Row[] = [];
-/** What each figure's name stands for, printed above the table. */
-const legend: [string, string][] = [];
-const notes: string[] = [];
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-const mark = (value: number, limit: number) => (value <= limit ? 'ok' : 'over');
-const row = (what: string, value: string, target = '', markText = '') => rows.push({ what, value, target, mark: markText });
 
 /** Median and max of `WARM_RUNS` timed calls after `WARM_UP_RUNS` untimed ones, in ms. */
 async function timeWarm(run: () => Promise<unknown>): Promise<{ median: number; max: number }> {
@@ -246,12 +226,4 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-const widths = { what: Math.max(...rows.map((r) => r.what.length)), value: Math.max(5, ...rows.map((r) => r.value.length)), target: Math.max(6, ...rows.map((r) => r.target.length)) };
-const line = (what: string, value: string, target: string, markText: string) => `${what.padEnd(widths.what)}  ${value.padStart(widths.value)}  ${target.padEnd(widths.target)}  ${markText}`.trimEnd();
-const legendWidth = Math.max(...legend.map(([name]) => name.length));
-for (const [name, meaning] of legend) console.log(`${name.padEnd(legendWidth)}  ${meaning}`);
-console.log('');
-console.log(line('figure', 'value', 'target', 'mark'));
-console.log(line('-'.repeat(widths.what), '-'.repeat(widths.value), '-'.repeat(widths.target), '----'));
-for (const r of rows) console.log(line(r.what, r.value, r.target || '—', r.mark));
-if (notes.length > 0) console.log(`\n${notes.map((note) => `note: ${note}`).join('\n')}`);
+printTable();
