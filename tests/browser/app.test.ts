@@ -74,6 +74,35 @@ describe('a new user', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('can be used with the keyboard alone: a skip link first, a visible focus on every control, Download by Enter', async () => {
+    await page.reload();
+    await page.locator('.preview svg').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the preview');
+    const unseen: string[] = [];
+    const visited: string[] = [];
+    let reached = false;
+    for (let step = 0; step < 120 && !reached; step++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (element === null || element === document.body) return { name: 'body', visible: true, outline: '' };
+        // A date input's parts are focused inside it (:focus-within); a visually hidden file input shows focus on its label.
+        const shown = element.matches('.visually-hidden') ? (element.closest('label') ?? element) : element;
+        const style = getComputedStyle(shown);
+        const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+        return { name: `${element.tagName.toLowerCase()}${element.getAttribute('type') ? `[type=${element.getAttribute('type')}]` : ''} ${element.textContent?.trim().slice(0, 30) ?? ''}${element.id ? `#${element.id}` : ''}`, visible, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+      });
+      if (!focused.visible) unseen.push(`${focused.name} (${focused.outline})`);
+      visited.push(focused.name);
+      reached = focused.name.startsWith('button[type=button] Download PDF');
+    }
+    expect(reached, `Download PDF reached with Tab: ${visited.join(' | ')}`).toBe(true);
+    expect(unseen, 'controls without a visible focus').toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/^safety-card-mdma-therapy-1\.0\.0-card-\d{4}-\d{2}-\d{2}\.pdf$/);
+  });
+
   it('chooses sections, types a name in two scripts, and gets exactly that in the PDF', async () => {
     await page.getByRole('checkbox', { name: /Use caution with/ }).uncheck();
     await page.getByRole('checkbox', { name: /^Dosing/ }).check();
