@@ -27,7 +27,9 @@ import {
   type SetAsideRecord,
 } from './export-format';
 import { deleteDatabase, inTransaction, request } from './idb';
-import { storageMessages as m } from './messages';
+import { en } from '../messages/en';
+
+const m = en.storage;
 
 export { StorageError, type ImportReport, type RejectedCard, type SavedCard, type SetAsideRecord, type StorageErrorCode } from './export-format';
 

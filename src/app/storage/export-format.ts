@@ -4,7 +4,9 @@
  * pure and unit-tested (tests/app/storage/export-format.test.ts).
  */
 import { CURRENT_SPEC_VERSION, migrateSpec, type CardSpec } from '../../core/spec/schema';
-import { storageMessages as m } from './messages';
+import { en } from '../messages/en';
+
+const m = en.storage;
 
 /** The marker of an export file, and the export version this code writes and reads. */
 export const EXPORT_FORMAT = 'safety-card/cards';
