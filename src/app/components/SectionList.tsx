@@ -33,6 +33,19 @@ export function SectionList({ t, template, spec, onChange }: Props) {
                 <span class="hint">{section.summary}</span>
               </span>
             </label>
+            {section.kind === 'items' && (
+              <details class="items-detail">
+                <summary>{t.whatItSays(section.items.length)}</summary>
+                <ul>
+                  {section.items.map((item) => (
+                    <li key={item.id}>
+                      <strong>{item.text}</strong>
+                      {item.detail !== undefined && <p>{item.detail}</p>}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </li>
         ))}
       </ul>

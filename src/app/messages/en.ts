@@ -32,6 +32,7 @@ export const en = {
   // Sections
   sectionsHeading: 'What goes on the card',
   sectionsHint: 'Tick the sections to print. Safety sections come first on the card.',
+  whatItSays: (count: number) => `What it says (${count} item${count === 1 ? '' : 's'}), with explanations`,
   severity: { danger: 'Danger', caution: 'Caution', info: 'Info' } as Record<string, string>,
 
   // Fields
