@@ -24,10 +24,21 @@ export function ActionBar({ t, bundled, spec, fonts, printable, onSave, canSave 
   // The PDF of the current spec, made in the background a moment after the last change. A click then downloads,
   // opens or shares it at once, inside the click itself: browsers refuse a second download, a pop-up or a share
   // that starts after an asynchronous wait, as "not started by the user".
+  // Not before the person first touches the page: the PDF engine is the biggest download and the longest task, and
+  // the first screen should not wait for it.
   const key = `${bundled.key} ${JSON.stringify(spec)}`;
   const ready = useRef<{ key: string; file: File } | undefined>(undefined);
+  const [engaged, setEngaged] = useState(false);
   useEffect(() => {
-    if (fonts === undefined || !printable) return;
+    const events = ['pointerdown', 'keydown', 'input'] as const;
+    const engage = () => setEngaged(true);
+    for (const event of events) window.addEventListener(event, engage, { capture: true, once: true });
+    return () => {
+      for (const event of events) window.removeEventListener(event, engage, { capture: true });
+    };
+  }, []);
+  useEffect(() => {
+    if (fonts === undefined || !printable || !engaged) return;
     const timer = setTimeout(() => {
       void makePdf(bundled, spec, fonts).then(
         (bytes) => {
@@ -37,7 +48,7 @@ export function ActionBar({ t, bundled, spec, fonts, printable, onSave, canSave 
       );
     }, 300);
     return () => clearTimeout(timer);
-  }, [key, fonts, printable]);
+  }, [key, fonts, printable, engaged]);
 
   const withPdf = async (use: (file: File) => Promise<void> | void) => {
     if (fonts === undefined) return;
