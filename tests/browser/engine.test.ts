@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardSpec } from '../../src/core/spec/schema';
 import { CREATOR, render, specWith, stored, template } from '../helpers/engine';
-import { launchBrowser, serveHarness } from '../helpers/browser';
+import { launchBrowser, serveHarness, waitForHarness } from '../helpers/browser';
 
 let server: Awaited<ReturnType<typeof serveHarness>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -20,9 +20,7 @@ beforeAll(async () => {
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 }).catch((error: unknown) => {
-    throw new Error(`the harness did not start: ${problems.join('; ') || String(error)}`);
-  });
+  await waitForHarness(page, problems);
 });
 
 afterAll(async () => {

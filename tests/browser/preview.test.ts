@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFE_MARGIN_PT } from '../../src/core/layout/layout';
 import { ID1, type CardLayout } from '../../src/core/layout/types';
 import type { CardSpec } from '../../src/core/spec/schema';
-import { launchBrowser, serveHarness } from '../helpers/browser';
+import { launchBrowser, serveHarness, waitForHarness } from '../helpers/browser';
 import { render, specWith } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/run';
 import type { Edges, MeasuredText } from './harness/preview';
@@ -34,9 +34,7 @@ beforeAll(async () => {
   page.on('response', (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()} for ${response.url()}`));
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 }).catch((error: unknown) => {
-    throw new Error(`the harness did not start: ${problems.join('; ') || String(error)}`);
-  });
+  await waitForHarness(page, problems);
 });
 
 afterAll(async () => {

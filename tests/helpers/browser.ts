@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer } from 'vite';
 import { REPO_ROOT } from './run';
 
@@ -58,4 +58,11 @@ export async function serveHarness(name: string): Promise<{ url: string; close: 
   const address = server.httpServer?.address();
   if (address === null || address === undefined || typeof address === 'string') throw new Error('no dev server port');
   return { url: `http://127.0.0.1:${address.port}/${page}`, close: () => server.close() };
+}
+
+/** Waits until a harness page says it is ready (body[data-ready]); fails with the page's errors if it never does. */
+export async function waitForHarness(page: Page, problems: readonly string[]): Promise<void> {
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 }).catch((error: unknown) => {
+    throw new Error(`the harness did not start: ${problems.join('; ') || String(error)}`);
+  });
 }
