@@ -19,6 +19,12 @@ import { useSavedCards } from './use-saved-cards';
 
 const DEFAULT_TEMPLATE = 'mdma-therapy';
 
+/** A new card of the latest default template, or undefined when no template is bundled. */
+function freshSpec(templates: readonly BundledTemplate[]): CardSpec | undefined {
+  const latest = latestOf(templates, DEFAULT_TEMPLATE) ?? templates[0];
+  return latest === undefined ? undefined : newCardSpec(latest.template, today(), deviceRegion());
+}
+
 export function App() {
   const [templates, setTemplates] = useState<BundledTemplate[] | undefined>(undefined);
   const [fonts, setFonts] = useState<CardFonts | undefined>(undefined);
@@ -30,8 +36,8 @@ export function App() {
   useEffect(() => {
     void loadTemplates().then((loaded) => {
       setTemplates(loaded);
-      const latest = latestOf(loaded, DEFAULT_TEMPLATE) ?? loaded[0];
-      if (latest !== undefined) setSpec((current) => current ?? newCardSpec(latest.template, today(), deviceRegion()));
+      const fresh = freshSpec(loaded);
+      if (fresh !== undefined) setSpec((current) => current ?? fresh);
     });
     loadCardFonts().then(setFonts, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
   }, []);
@@ -90,10 +96,10 @@ export function App() {
           saved={saved}
           openId={openId}
           newCard={() => {
-            const latest = templates && (latestOf(templates, DEFAULT_TEMPLATE) ?? templates[0]);
-            if (latest === undefined) return;
+            const fresh = templates && freshSpec(templates);
+            if (fresh === undefined) return;
             setOpenId(undefined);
-            setSpec(newCardSpec(latest.template, today(), deviceRegion()));
+            setSpec(fresh);
           }}
           openCard={(id, card) => {
             setOpenId(id);

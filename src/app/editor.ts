@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { compose, SpecError, type CardDocument } from '../core/compose';
 import { layoutCard, MissingGlyphsError, OverflowError, type UnplacedSection } from '../core/layout/layout';
 import type { CardLayout } from '../core/layout/types';
-import { defaultSpec } from '../core/spec/defaults';
+import { defaultSpec, localIsoDate } from '../core/spec/defaults';
 import type { CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import type { CardFonts } from './engine/fonts';
@@ -41,8 +41,7 @@ export function newCardSpec(template: Template, today: string, deviceRegion: str
 
 /** Today's date on this device, YYYY-MM-DD. */
 export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return localIsoDate(new Date());
 }
 
 /** The region of the browser's language ("en-GB" → "GB"), if it names one. */

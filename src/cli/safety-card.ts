@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { SpecError } from '../core/compose';
 import { FORMAT_IDS } from '../core/layout/formats';
 import { describeGeometry, MissingGlyphsError, OverflowError } from '../core/layout/layout';
+import { localIsoDate } from '../core/spec/defaults';
 import { defaultSpec, migrateSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, SpecFormatError, type CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
@@ -157,7 +158,7 @@ function readSpecFile(path: string): CardSpec {
 
 /** Defaults, then the spec file, then the flags. */
 function buildSpec(template: Template, fromFile: CardSpec | undefined, flags: Flags): CardSpec {
-  const spec: CardSpec = fromFile === undefined ? defaultSpec(template, today()) : { ...fromFile, template: { id: template.id, version: template.version } };
+  const spec: CardSpec = fromFile === undefined ? defaultSpec(template, localIsoDate(new Date())) : { ...fromFile, template: { id: template.id, version: template.version } };
   if (flags.sections !== undefined) spec.sections = parseSections(flags.sections, template);
   if (flags.field !== undefined) {
     spec.fields = { ...spec.fields };
@@ -227,10 +228,6 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   return value as T;
 }
 
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 function listing(templates: Map<string, StoredTemplate[]>, chosen: StoredTemplate) {
   const { template } = chosen;

@@ -4,7 +4,7 @@ import { checkCatalog, LockSchema, type CatalogEntry, type CatalogProblem, type 
 import { templateContentText } from '../core/template/canonical';
 import { formatPath } from '../core/template/schema';
 import { parseTemplateText } from '../core/template/validate';
-import { displayPath, readLockText, readTemplateTree, sha256Hex } from './template-files';
+import { displayPath, readLockText, readTemplateTree, sha256Hex, type TemplateFile } from './template-files';
 
 export const PUBLISH_COMMAND = 'npm run templates:publish --';
 
@@ -24,15 +24,9 @@ export function checkTemplateDirectory(rootDir: string, publishing: ReadonlySet<
   const { files, misplaced } = readTemplateTree(rootDir);
   for (const item of misplaced) problems.push({ file: item.file, path: '(file)', message: item.message });
 
-  const entries: CatalogEntry[] = [];
-  for (const file of files) {
-    const result = parseTemplateText(file.text, file.placement);
-    if (!result.ok) {
-      for (const problem of result.problems) problems.push({ file: file.file, path: problem.path, message: problem.message });
-      continue;
-    }
-    entries.push({ file: file.file, template: result.template, sha256: sha256Hex(templateContentText(result.template)) });
-  }
+  const parsed = parseTemplateFiles(files);
+  const { entries } = parsed;
+  problems.push(...parsed.problems);
 
   let lock: TemplateLock = { lockVersion: 1, published: {} };
   const lockText = readLockText(rootDir);
@@ -54,6 +48,18 @@ export function checkTemplateDirectory(rootDir: string, publishing: ReadonlySet<
 
   problems.push(...checkCatalog(entries, lock, { lockFile, publishCommand: PUBLISH_COMMAND, publishing }));
   return { fileCount: files.length, entries, lock, lockFile, problems };
+}
+
+/** Parses template files: the valid ones with their content hash, and every problem of the others. */
+export function parseTemplateFiles(files: readonly TemplateFile[]): { entries: CatalogEntry[]; problems: CatalogProblem[] } {
+  const entries: CatalogEntry[] = [];
+  const problems: CatalogProblem[] = [];
+  for (const file of files) {
+    const result = parseTemplateText(file.text, file.placement);
+    if (result.ok) entries.push({ file: file.file, template: result.template, sha256: sha256Hex(templateContentText(result.template)) });
+    else for (const problem of result.problems) problems.push({ file: file.file, path: problem.path, message: problem.message });
+  }
+  return { entries, problems };
 }
 
 /** "file: path: message" lines. */

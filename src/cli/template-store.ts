@@ -1,11 +1,10 @@
 /** The bundled templates, read from the repository's templates/ folder for the CLI. */
 import { fileURLToPath } from 'node:url';
 import { groupById } from '../core/template/catalog';
-import { templateContentText } from '../core/template/canonical';
 import type { Template } from '../core/template/schema';
-import { parseTemplateText } from '../core/template/validate';
 import { InputError } from './run-main';
-import { readTemplateTree, sha256Hex } from './template-files';
+import { parseTemplateFiles } from './template-catalog';
+import { readTemplateTree } from './template-files';
 
 /** templates/ next to src/. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -18,13 +17,8 @@ export interface StoredTemplate {
 
 /** Every valid template file, grouped by id, each group oldest version first. */
 export function loadTemplates(dir = TEMPLATES_DIR): Map<string, StoredTemplate[]> {
-  const stored: StoredTemplate[] = [];
-  for (const file of readTemplateTree(dir).files) {
-    const result = parseTemplateText(file.text, file.placement);
-    // Broken files are reported by `npm run templates:check`; the CLI offers only the valid ones.
-    if (result.ok) stored.push({ template: result.template, sha256: sha256Hex(templateContentText(result.template)) });
-  }
-  return groupById(stored);
+  // Broken files are reported by `npm run templates:check`; the CLI offers only the valid ones.
+  return groupById(parseTemplateFiles(readTemplateTree(dir).files).entries);
 }
 
 /** Finds "id" (the latest version) or "id@version"; an InputError lists what exists. */

@@ -72,6 +72,8 @@ export function isDrawableChar(char: string, font: FontMetrics): boolean {
 export function createMeasurer(fonts: FamilyMetrics): Measurer {
   // Width at 1 pt (= in em) per weight and text; scaled by sizePt on each call.
   const widthAt1PtCache: Record<FontWeight, Map<string, number>> = { regular: new Map(), bold: new Map() };
+  // The characters missing from each text, per weight: the layout checks every text of the card on every change.
+  const missingCache: Record<FontWeight, Map<string, readonly string[]>> = { regular: new Map(), bold: new Map() };
 
   const widthAt1Pt = (text: string, weight: FontWeight): number => {
     const cache = widthAt1PtCache[weight];
@@ -90,9 +92,16 @@ export function createMeasurer(fonts: FamilyMetrics): Measurer {
   return {
     widthPt: (text, weight, sizePt) => widthAt1Pt(text, weight) * sizePt,
     missingChars(text, weight) {
-      const font = fonts[weight];
-      const missing = new Set<string>();
-      for (const char of text) if (!missing.has(char) && !isDrawableChar(char, font)) missing.add(char);
+      const cache = missingCache[weight];
+      let missing = cache.get(text);
+      if (missing === undefined) {
+        const font = fonts[weight];
+        const found = new Set<string>();
+        for (const char of text) if (!found.has(char) && !isDrawableChar(char, font)) found.add(char);
+        missing = [...found];
+        if (cache.size >= MAX_CACHED_STRINGS) cache.clear();
+        cache.set(text, missing);
+      }
       return [...missing];
     },
     // The larger of the two weights, so that either fits in the line box.

@@ -127,10 +127,20 @@ export function openSfnt(bytes: Uint8Array): SfntFont {
   };
 }
 
-/** Reads the metrics of a TrueType (.ttf) or OpenType (.otf) font. Throws FontFileError on anything else. */
-export function parseTtfMetrics(bytes: Uint8Array): FontMetrics {
-  const font = openSfnt(bytes);
-  const { view, table, numGlyphs } = font;
+/** The font-wide horizontal metrics, in font units: what the measurer and the PDF font engine both read. */
+export interface HorizontalMetrics {
+  unitsPerEm: number;
+  /** hhea's ascender (positive) and descender (negative), and line gap. */
+  ascender: number;
+  descender: number;
+  lineGap: number;
+  /** The advance width of a glyph id; glyphs past numberOfHMetrics share the last advance. */
+  advanceOfGlyph(glyphId: number): number;
+}
+
+/** Reads head, hhea and hmtx, checking what would make the numbers wrong. Throws FontFileError. */
+export function readHorizontalMetrics(font: SfntFont): HorizontalMetrics {
+  const { view, table } = font;
 
   // head: unitsPerEm at offset 18, magic number at 12.
   const head = table('head');
@@ -142,17 +152,26 @@ export function parseTtfMetrics(bytes: Uint8Array): FontMetrics {
   // hhea: ascender 4, descender 6, lineGap 8 (FWORD), numberOfHMetrics 34.
   const hhea = table('hhea');
   requireLength(hhea, 36, 'hhea');
-  const ascender = view.getInt16(hhea.offset + 4);
-  const descender = view.getInt16(hhea.offset + 6);
-  const lineGap = view.getInt16(hhea.offset + 8);
   const numberOfHMetrics = view.getUint16(hhea.offset + 34);
   if (numberOfHMetrics === 0) throw new FontFileError("corrupt TrueType font: 'hhea' says the font has no horizontal metrics");
 
-  // hmtx: numberOfHMetrics × (advanceWidth u16, lsb i16); glyphs past that share the last advance.
+  // hmtx: numberOfHMetrics × (advanceWidth u16, lsb i16).
   const hmtx = table('hmtx');
   requireLength(hmtx, 4 * numberOfHMetrics, 'hmtx');
-  const advanceOfGlyph = (glyphId: number): number => view.getUint16(hmtx.offset + 4 * Math.min(glyphId, numberOfHMetrics - 1));
+  return {
+    unitsPerEm,
+    ascender: view.getInt16(hhea.offset + 4),
+    descender: view.getInt16(hhea.offset + 6),
+    lineGap: view.getInt16(hhea.offset + 8),
+    advanceOfGlyph: (glyphId: number): number => view.getUint16(hmtx.offset + 4 * Math.min(glyphId, numberOfHMetrics - 1)),
+  };
+}
 
+/** Reads the metrics of a TrueType (.ttf) or OpenType (.otf) font. Throws FontFileError on anything else. */
+export function parseTtfMetrics(bytes: Uint8Array): FontMetrics {
+  const font = openSfnt(bytes);
+  const { numGlyphs } = font;
+  const { unitsPerEm, ascender, descender, lineGap, advanceOfGlyph } = readHorizontalMetrics(font);
   const glyphOf = font.glyphIdOf;
 
   return {

@@ -16,10 +16,17 @@ interface Props {
   canSave: boolean;
 }
 
+let canShareFiles: boolean | undefined;
+/** Whether this browser can share a PDF file (Web Share with files); asked once, not on every render. */
+function canShareFilesHere(): boolean {
+  canShareFiles ??= typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([new Uint8Array(1)], 'card.pdf', { type: 'application/pdf' })] });
+  return canShareFiles;
+}
+
 export function ActionBar({ t, bundled, spec, fonts, printable, onSave, canSave }: Props) {
   const [status, setStatus] = useState<string>('');
   const [busy, setBusy] = useState(false);
-  const canShareFiles = typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([new Uint8Array(1)], 'card.pdf', { type: 'application/pdf' })] });
+  const canShareFiles = canShareFilesHere();
 
   // The PDF of the current spec, made in the background a moment after the last change. A click then downloads,
   // opens or shares it at once, inside the click itself: browsers refuse a second download, a pop-up or a share

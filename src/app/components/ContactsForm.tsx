@@ -1,4 +1,5 @@
 /** The region whose crisis numbers are printed, and up to four extra contacts (a guide, a friend). */
+import { useMemo } from 'preact/hooks';
 import { SPEC_LIMITS } from '../../core/spec/defaults';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
@@ -11,12 +12,17 @@ interface Props {
   onChange: (spec: CardSpec) => void;
 }
 
-export function ContactsForm({ t, template, spec, onChange }: Props) {
+/** The regions a template has crisis numbers for, with their names in the template's language, by name. */
+function regionsOf(template: Template): { code: string; name: string }[] {
   const names = new Intl.DisplayNames([template.locale], { type: 'region' });
-  const regions = [...new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])))]
+  return [...new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])))]
     .filter((region) => region !== 'any')
     .map((code) => ({ code, name: names.of(code) ?? code }))
     .sort((a, b) => a.name.localeCompare(b.name, template.locale));
+}
+
+export function ContactsForm({ t, template, spec, onChange }: Props) {
+  const regions = useMemo(() => regionsOf(template), [template]);
   const setContact = (index: number, key: 'name' | 'phone', value: string) =>
     onChange({ ...spec, extraContacts: spec.extraContacts.map((contact, i) => (i === index ? { ...contact, [key]: value } : contact)) });
 

@@ -43,3 +43,8 @@ export function defaultSpec(template: Pick<Template, 'id' | 'version' | 'publish
     date,
   };
 }
+
+/** A date as YYYY-MM-DD in its own (local) calendar: the default date printed on a new card is today's. */
+export function localIsoDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}

@@ -15,7 +15,7 @@
  * Each font file is parsed once and kept for the same bytes (a parsed font is read-only).
  */
 import { openSubsetSource, subsetGlyphs, type SubsetSource } from '../../fonts/pdf-subset';
-import { FontFileError, requireLength, type SfntFont } from '../../fonts/ttf';
+import { FontFileError, readHorizontalMetrics, requireLength, type SfntFont } from '../../fonts/ttf';
 
 /** What pdf-lib reads of a glyph: its id, its advance, and the text it stands for (for the ToUnicode map). */
 export interface LiteGlyph {
@@ -77,23 +77,13 @@ function parseFont(bytes: Uint8Array): LiteFont {
   const { font } = source;
   const { view, table } = font;
 
+  const { unitsPerEm, ascender: ascent, descender: descent, advanceOfGlyph: advanceOf } = readHorizontalMetrics(font);
   const head = table('head');
-  requireLength(head, 54, 'head');
-  const hhea = table('hhea');
-  requireLength(hhea, 36, 'hhea');
   const post = table('post');
   requireLength(post, 32, 'post');
   const os2 = font.tags.includes('OS/2') ? table('OS/2') : undefined;
   if (os2 !== undefined) requireLength(os2, 68, 'OS/2');
 
-  const unitsPerEm = view.getUint16(head.offset + 18);
-  const ascent = view.getInt16(hhea.offset + 4);
-  const descent = view.getInt16(hhea.offset + 6);
-  const numberOfHMetrics = view.getUint16(hhea.offset + 34);
-  if (numberOfHMetrics === 0) throw new FontFileError("corrupt TrueType font: 'hhea' says the font has no horizontal metrics");
-  const hmtx = table('hmtx');
-  requireLength(hmtx, 4 * numberOfHMetrics, 'hmtx');
-  const advanceOf = (glyphId: number): number => view.getUint16(hmtx.offset + 4 * Math.min(glyphId, numberOfHMetrics - 1));
   // OS/2 version ≥ 2 has sxHeight (86) and sCapHeight (88). As fontkit: without OS/2, the ascent and 0; with an
   // older OS/2, undefined (pdf-lib writes `capHeight || ascent` and `xHeight || 0`).
   const heightAt = (offset: number, fallback: number): number | undefined => {
