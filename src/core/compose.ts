@@ -47,6 +47,11 @@ export class SpecError extends Error {
 export interface ComposeOptions {
   /** The template's content hash (hex); its first 8 characters are printed. */
   contentHash: string;
+  /**
+   * True for a template that is not one of Safety Card's published ones (a clinic's own wording, imported): the footer
+   * then says "Custom template", so nobody mistakes it for the reviewed content.
+   */
+  custom?: boolean;
 }
 
 /** Builds the document to lay out. Throws SpecError when the spec asks for something the template does not have. */
@@ -96,7 +101,7 @@ export function compose(template: Template, spec: CardSpec, options: ComposeOpti
     title: spec.discreet ? DISCREET_TITLE : template.title,
     discreet: spec.discreet,
     sections,
-    footer: { stamp: `${key} · ${spec.date} · #${hash}`, disclaimer: template.disclaimer, attribution: template.attribution },
+    footer: { stamp: `${options.custom === true ? 'Custom template ' : ''}${key} · ${spec.date} · #${hash}`, disclaimer: template.disclaimer, attribution: template.attribution },
     meta: {
       title: spec.discreet ? DISCREET_TITLE : template.title,
       subject: template.description,

@@ -125,7 +125,7 @@ describe('safety-card', () => {
     write('array.json', '[]');
     const [broken, future, invalid, array] = await Promise.all(['broken', 'future', 'invalid', 'array'].map((name) => card(['--spec', `specs/${name}.json`])));
     expectUserError(broken!, 1, /specs\/broken\.json is not valid JSON/);
-    expectUserError(future!, 1, /this card was made by a newer Safety Card \(spec version 7; this one reads up to 1\): update the app or CLI/);
+    expectUserError(future!, 1, /this card was made by a newer Safety Card \(spec version 7; this one reads up to 2\): update the app or CLI/);
     expectUserError(invalid!, 1, /not a valid card spec: copies: at least 1/);
     expectUserError(array!, 1, /not a card spec: expected a JSON object with a "specVersion"/);
     expect(existsSync(join(dir.path, 'specs', 'card.pdf'))).toBe(false);

@@ -20,9 +20,35 @@ describe('CardSpec', () => {
   it('says what is wrong with data that is not a spec of a version it knows', () => {
     const spec = defaultSpec(mini, '2026-11-29');
     expect(() => migrateSpec('card')).toThrow(new SpecFormatError('not a card spec: expected a JSON object with a "specVersion"'));
-    expect(() => migrateSpec({ ...spec, specVersion: 0 })).toThrow(/"specVersion" must be a whole number from 1 to 1, found 0/);
-    expect(() => migrateSpec({ ...spec, specVersion: 2 })).toThrow(/made by a newer Safety Card \(spec version 2; this one reads up to 1\)/);
+    expect(() => migrateSpec({ ...spec, specVersion: 0 })).toThrow(/"specVersion" must be a whole number from 1 to 2, found 0/);
+    expect(() => migrateSpec({ ...spec, specVersion: 3 })).toThrow(/made by a newer Safety Card \(spec version 3; this one reads up to 2\)/);
     expect(() => migrateSpec({ ...spec, copies: 1001, region: 'Europe' })).toThrow(/not a valid card spec: region: a region code like "US", or "any"; copies: at most 1000/);
     expect(() => migrateSpec({ ...spec, extra: true })).toThrow(/Unrecognized key/);
+    expect(() => migrateSpec({ ...spec, stock: 'avery' })).toThrow(/not a valid card spec: stock: /);
+    expect(() => migrateSpec({ ...spec, clinic: { ...spec.clinic, phone: 'call us' } })).toThrow(/clinic\.phone: a phone number: digits/);
+    expect(() => migrateSpec({ ...spec, clinic: { ...spec.clinic, url: 'my clinic.org' } })).toThrow(/clinic\.url: a web address without spaces/);
+    expect(() => migrateSpec({ ...spec, clinic: { ...spec.clinic, name: 'x'.repeat(61) } })).toThrow(/clinic\.name: at most 60 characters/);
+    expect(() => migrateSpec({ ...spec, clinic: { ...spec.clinic, logo: { mediaType: 'image/gif', base64: '' } } })).toThrow(/clinic\.logo\.mediaType/);
+  });
+
+  it('migrates a version 1 spec (as saved before clinic profiles) to plain stock and no clinic, keeping everything else', () => {
+    const v1 = {
+      specVersion: 1,
+      template: { id: 'mini', version: '1.0.0' },
+      sections: ['contacts', 'me'],
+      fields: { name: 'Zoë' },
+      region: 'DE',
+      extraContacts: [{ name: 'Guide Sam', phone: '+44 7700 900123' }],
+      format: 'fold-2',
+      paper: 'a4',
+      copies: 10,
+      printMode: 'fold-over',
+      backOffsetMm: { x: 0.5, y: -1 },
+      discreet: true,
+      date: '2026-11-01',
+    };
+    const { specVersion: _old, ...rest } = v1;
+    expect(migrateSpec(structuredClone(v1))).toEqual({ ...rest, specVersion: 2, stock: 'plain', clinic: { name: '', phone: '', url: '', logo: null } });
+    expect(() => migrateSpec({ ...v1, copies: 0 })).toThrow(/not a valid card spec: copies: at least 1/);
   });
 });

@@ -6,12 +6,21 @@ import { FORMAT_IDS } from '../layout/formats';
 import type { Template } from '../template/schema';
 import type { CardSpec } from './schema';
 
-export const CURRENT_SPEC_VERSION = 1;
+export const CURRENT_SPEC_VERSION = 2;
 
 export const PAPERS = ['card', 'a4', 'letter'] as const;
 export type Paper = (typeof PAPERS)[number];
 export const PRINT_MODES = ['duplex', 'fold-over'] as const;
 export type PrintMode = (typeof PRINT_MODES)[number];
+/**
+ * What the sheets are printed on: plain paper with crop marks, or A4 card stock with 10 pre-cut 85 × 54 mm cards
+ * (2 × 5), onto which each card is scaled to fit.
+ */
+export const STOCKS = ['plain', 'avery-c32011', 'zweckform-32010'] as const;
+export type Stock = (typeof STOCKS)[number];
+/** Image types a clinic's logo may be, recognised by their bytes. */
+export const LOGO_MEDIA_TYPES = ['image/png', 'image/jpeg'] as const;
+export type LogoMediaType = (typeof LOGO_MEDIA_TYPES)[number];
 /** "auto" and every fixed format. */
 export const FORMAT_CHOICES = ['auto', ...FORMAT_IDS] as const;
 
@@ -23,12 +32,20 @@ export const SPEC_LIMITS = {
   extraContacts: 4,
   extraContactNameChars: 40,
   extraContactPhoneChars: 30,
+  clinicNameChars: 60,
+  clinicPhoneChars: 30,
+  clinicUrlChars: 80,
+  /** A logo file is at most 1 MB (1,048,576 bytes). */
+  logoMaxBytes: 1024 * 1024,
 } as const;
 
-/** The spec of a new card: the template's default sections, every region's contacts, auto format, one card. */
+/** A card without a clinic profile. */
+export const NO_CLINIC = { name: '', phone: '', url: '', logo: null } as const;
+
+/** The spec of a new card: the template's default sections, every region's contacts, auto format, one card, no clinic. */
 export function defaultSpec(template: Pick<Template, 'id' | 'version' | 'published' | 'sections'>, date: string = template.published): CardSpec {
   return {
-    specVersion: 1,
+    specVersion: CURRENT_SPEC_VERSION,
     template: { id: template.id, version: template.version },
     sections: template.sections.filter((section) => section.defaultSelected).map((section) => section.id),
     fields: {},
@@ -36,10 +53,12 @@ export function defaultSpec(template: Pick<Template, 'id' | 'version' | 'publish
     extraContacts: [],
     format: 'auto',
     paper: 'card',
+    stock: 'plain',
     copies: 1,
     printMode: 'duplex',
     backOffsetMm: { x: 0, y: 0 },
     discreet: false,
+    clinic: { ...NO_CLINIC },
     date,
   };
 }

@@ -4,9 +4,12 @@
  */
 import { z } from '../zod-config';
 import { FORMAT_IDS } from '../layout/formats';
-import { CURRENT_SPEC_VERSION, PAPERS, PRINT_MODES, SPEC_LIMITS } from './defaults';
+import { CURRENT_SPEC_VERSION, LOGO_MEDIA_TYPES, PAPERS, PRINT_MODES, SPEC_LIMITS, STOCKS } from './defaults';
 
-export { CURRENT_SPEC_VERSION, defaultSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, type Paper, type PrintMode } from './defaults';
+export { CURRENT_SPEC_VERSION, defaultSpec, LOGO_MEDIA_TYPES, NO_CLINIC, PAPERS, PRINT_MODES, SPEC_LIMITS, STOCKS, type LogoMediaType, type Paper, type PrintMode, type Stock } from './defaults';
+
+const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]*$/;
+const PHONE_MESSAGE = 'a phone number: digits, spaces and + ( ) - . / only';
 
 const ExtraContactSchema = z.strictObject({
   name: z.string().trim().min(1, 'a name').max(SPEC_LIMITS.extraContactNameChars, `at most ${SPEC_LIMITS.extraContactNameChars} characters`),
@@ -15,12 +18,37 @@ const ExtraContactSchema = z.strictObject({
     .trim()
     .min(1, 'a phone number')
     .max(SPEC_LIMITS.extraContactPhoneChars, `at most ${SPEC_LIMITS.extraContactPhoneChars} characters`)
-    .regex(/^\+?[0-9][0-9 ()./-]*$/, 'a phone number: digits, spaces and + ( ) - . / only'),
+    .regex(PHONE_PATTERN, PHONE_MESSAGE),
 });
 
-/** Version 1 of the card spec. */
-export const CardSpecV1Schema = z.strictObject({
-  specVersion: z.literal(1),
+/** A clinic's or guide's profile, printed on every copy. Empty strings and a null logo print nothing. */
+const ClinicSchema = z.strictObject({
+  name: z.string().trim().max(SPEC_LIMITS.clinicNameChars, `at most ${SPEC_LIMITS.clinicNameChars} characters`),
+  phone: z
+    .string()
+    .trim()
+    .max(SPEC_LIMITS.clinicPhoneChars, `at most ${SPEC_LIMITS.clinicPhoneChars} characters`)
+    .refine((phone) => phone === '' || PHONE_PATTERN.test(phone), PHONE_MESSAGE),
+  url: z
+    .string()
+    .trim()
+    .max(SPEC_LIMITS.clinicUrlChars, `at most ${SPEC_LIMITS.clinicUrlChars} characters`)
+    .regex(/^\S*$/, 'a web address without spaces, like example.org/care'),
+  /** The logo file's bytes, base64; recognised by its bytes when the card is made. */
+  logo: z.nullable(
+    z.strictObject({
+      mediaType: z.enum(LOGO_MEDIA_TYPES),
+      base64: z
+        .string()
+        .max(Math.ceil(SPEC_LIMITS.logoMaxBytes / 3) * 4, 'a logo of at most 1 MB')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data'),
+    }),
+  ),
+});
+
+/** Version 2 of the card spec: version 1 with the sheet stock and a clinic profile. */
+export const CardSpecV2Schema = z.strictObject({
+  specVersion: z.literal(2),
   /** The template, pinned to a version so a saved card prints the same words until the user moves it. */
   template: z.strictObject({ id: z.string().min(1), version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version like 1.0.0') }),
   /** Selected section ids, in the order the user wants them (template order unless reordered). */
@@ -32,6 +60,8 @@ export const CardSpecV1Schema = z.strictObject({
   extraContacts: z.array(ExtraContactSchema).max(SPEC_LIMITS.extraContacts, `at most ${SPEC_LIMITS.extraContacts} extra contacts`),
   format: z.enum(['auto', ...FORMAT_IDS]),
   paper: z.enum(PAPERS),
+  /** Plain paper, or A4 card stock (with paper "a4"). */
+  stock: z.enum(STOCKS),
   copies: z.int().min(SPEC_LIMITS.copiesMin, `at least ${SPEC_LIMITS.copiesMin}`).max(SPEC_LIMITS.copiesMax, `at most ${SPEC_LIMITS.copiesMax}`),
   printMode: z.enum(PRINT_MODES),
   /** Shift of the back side on duplex sheets, in mm, to correct a printer's misalignment. */
@@ -41,11 +71,13 @@ export const CardSpecV1Schema = z.strictObject({
   }),
   /** A generic front that does not name the drug. */
   discreet: z.boolean(),
+  clinic: ClinicSchema,
   /** The date printed on the card and in the PDF's metadata. */
   date: z.iso.date('a date YYYY-MM-DD'),
 });
 
-export type CardSpec = z.infer<typeof CardSpecV1Schema>;
+export type CardSpec = z.infer<typeof CardSpecV2Schema>;
+export type ClinicProfile = CardSpec['clinic'];
 export type ExtraContact = CardSpec['extraContacts'][number];
 
 /** Raised for stored or imported data that is not a card spec of any known version. */
@@ -54,10 +86,13 @@ export class SpecFormatError extends Error {
 }
 
 /**
- * Migrations from each older `specVersion` to the next. There are none yet: version 1 is the first.
- * When version 2 comes, add `1: (v1) => v2` here and a fixture of version 1 to the migration test.
+ * Migrations from each older `specVersion` to the next. For version N + 1, add `N: (vN) => vN+1` here and a fixture
+ * of version N to the migration test (tests/core/spec.test.ts).
  */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  /** Version 2 added the sheet stock (version 1 printed on plain paper) and the clinic profile (none). */
+  1: (v1) => ({ ...v1, specVersion: 2, stock: 'plain', clinic: { name: '', phone: '', url: '', logo: null } }),
+};
 
 /** Brings stored data of any known spec version to the current version, and validates it. */
 export function migrateSpec(data: unknown): CardSpec {
@@ -81,7 +116,7 @@ export function migrateSpec(data: unknown): CardSpec {
     if (typeof next !== 'number' || next <= version) throw new SpecFormatError(`the migration from spec version ${version} did not advance`);
     version = next;
   }
-  const result = CardSpecV1Schema.safeParse(current);
+  const result = CardSpecV2Schema.safeParse(current);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new SpecFormatError(`not a valid card spec: ${problems.join('; ')}`);
