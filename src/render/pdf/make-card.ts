@@ -19,6 +19,8 @@ export interface MakeCardInput {
   fonts: CardFontFiles;
   /** "Safety Card 0.1.0" */
   creator: string;
+  /** True for a template that is not one of the bundled published ones: the footer then says "Custom template". */
+  custom?: boolean;
 }
 
 export interface MadeCard {
@@ -35,7 +37,7 @@ export async function makeCard(input: MakeCardInput): Promise<MadeCard> {
   if (spec.paper === 'card' && spec.copies !== 1) {
     throw new SpecError(`copies apply to A4 and Letter sheets; card paper gives one card (a card printer prints copies itself): ask for paper a4 or letter, or 1 copy`);
   }
-  const document = compose(input.template, spec, { contentHash: input.contentHash });
+  const document = compose(input.template, spec, { contentHash: input.contentHash, custom: input.custom === true });
   const layout = layoutCard(document, input.measurer, { format: spec.format });
   const card = await renderCardPdf(layout, input.fonts, { creator: input.creator });
   if (spec.paper === 'card') return { bytes: card, document, layout, pageCount: layout.faces.length };
