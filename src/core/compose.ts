@@ -2,12 +2,16 @@
  * compose: a template and the user's choices → a CardDocument, the blocks to print in order. Checks the spec against
  * the template (unknown sections or fields, values too long) and throws a SpecError that names what is wrong.
  */
+import { inspectLogo, LogoError, type ImageInfo, type LogoData } from './image';
 import type { CardMeta } from './layout/types';
 import type { CardSpec } from './spec/schema';
 import type { Contact, Section, Severity, Template } from './template/schema';
 
 /** The front title of a discreet card: it does not name the drug. */
 export const DISCREET_TITLE = 'Medical information — in an emergency, read inside';
+
+/** Printed before the clinic's or guide's name, above the footer. */
+export const ISSUED_BY = 'Issued by';
 
 /** Sections with at least this front priority go first, highest first: they make the front face's emergency block. */
 export const FRONT_PRIORITY_THRESHOLD = 80;
@@ -27,10 +31,22 @@ export interface DocSection {
   entries: DocEntry[];
 }
 
+/** The clinic or guide that hands the card out, printed with the footer on the last face. */
+export interface DocClinic {
+  name: string;
+  phone: string;
+  /** The web address as printed: without "https://" and a trailing "/". */
+  url: string;
+  /** The logo's data and its size in pixels, read from its bytes. */
+  logo: (LogoData & ImageInfo) | null;
+}
+
 export interface CardDocument {
   title: string;
   discreet: boolean;
   sections: DocSection[];
+  /** Null when the spec's clinic profile is empty. */
+  clinic: DocClinic | null;
   footer: { stamp: string; disclaimer: string; attribution: string };
   meta: CardMeta;
   /** Field values given for fields whose section is not selected: not printed, so the edges can say so. */
@@ -101,6 +117,7 @@ export function compose(template: Template, spec: CardSpec, options: ComposeOpti
     title: spec.discreet ? DISCREET_TITLE : template.title,
     discreet: spec.discreet,
     sections,
+    clinic: composeClinic(spec.clinic),
     footer: { stamp: `${options.custom === true ? 'Custom template ' : ''}${key} · ${spec.date} · #${hash}`, disclaimer: template.disclaimer, attribution: template.attribution },
     meta: {
       title: spec.discreet ? DISCREET_TITLE : template.title,
@@ -114,6 +131,23 @@ export function compose(template: Template, spec: CardSpec, options: ComposeOpti
     unusedFields,
     unusedExtraContacts: selected.some((section) => section.kind === 'contacts') ? 0 : spec.extraContacts.length,
   };
+}
+
+function composeClinic(clinic: CardSpec['clinic']): DocClinic | null {
+  const name = clinic.name.trim();
+  const phone = clinic.phone.trim();
+  const url = clinic.url.trim().replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  if (name === '' && phone === '' && url === '' && clinic.logo === null) return null;
+  let logo: DocClinic['logo'] = null;
+  if (clinic.logo !== null) {
+    try {
+      logo = { ...clinic.logo, ...inspectLogo(clinic.logo) };
+    } catch (error) {
+      if (error instanceof LogoError) throw new SpecError(error.message);
+      throw error;
+    }
+  }
+  return { name, phone, url, logo };
 }
 
 function composeSection(section: Section, spec: CardSpec): DocSection {

@@ -21,6 +21,7 @@ export function layoutAsText(layout: CardLayout): string {
     for (const box of face.boxes) rows.push([box.yPt, box.xPt, `box  ${n(box.xPt)},${n(box.yPt)} ${n(box.widthPt)}×${n(box.heightPt)} ${box.fill}`]);
     for (const rule of face.rules) rows.push([rule.y1Pt, rule.x1Pt, `rule ${n(rule.x1Pt)},${n(rule.y1Pt)} → ${n(rule.x2Pt)} ${rule.color}${rule.dash === undefined ? '' : ` ${rule.dash}`}`]);
     for (const run of face.runs) rows.push([run.yPt, run.xPt, `text ${n(run.xPt)},${n(run.yPt)} ${run.weight === 'bold' ? 'B' : ' '}${String(run.sizePt).padEnd(3)} ${run.color.padEnd(7)} ${run.text}`]);
+    for (const image of face.images) rows.push([image.yPt, image.xPt, `img  ${n(image.xPt)},${n(image.yPt)} ${n(image.widthPt)}×${n(image.heightPt)} ${image.imageId}`]);
     rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     out.push(...rows.map((row) => row[2]));
   });

@@ -6,10 +6,10 @@
  * emergency numbers and the danger heading at ≥ 9 pt bold, severity shown by a marker and a band or rule as well
  * as by colour, and a safe margin of 3.5 mm inside the trim.
  */
-import type { CardDocument, DocEntry, DocSection } from '../compose';
+import { ISSUED_BY, type CardDocument, type DocClinic, type DocEntry, type DocSection } from '../compose';
 import { flowSegments, type FlowLine, type Segment } from './flow';
 import { geometriesFor } from './formats';
-import { ID1, PT_PER_MM, type Box, type CardLayout, type FaceLayout, type FontWeight, type FormatGeometry, type FormatId, type InkColor, type Measurer, type Rule, type TextRun } from './types';
+import { ID1, PT_PER_MM, type Box, type CardLayout, type FaceLayout, type FontWeight, type FormatGeometry, type FormatId, type ImagePlacement, type InkColor, type Measurer, type Rule, type TextRun } from './types';
 
 /** Inset of all text and marks from the trim, in points: the 3 mm safe area. */
 export const SAFE_MARGIN_PT = 3 * PT_PER_MM;
@@ -27,6 +27,13 @@ const WRITE_IN_PITCH_PT = 5 * PT_PER_MM;
 const DANGER_MARKER = '⚠';
 const CAUTION_MARKER = '▲';
 const BULLET = '•';
+
+/** The box a clinic's logo is scaled to fit (aspect ratio kept), and the space between it and the clinic's text. */
+export const CLINIC_LOGO_MAX_WIDTH_PT = 22 * PT_PER_MM;
+export const CLINIC_LOGO_MAX_HEIGHT_PT = 8 * PT_PER_MM;
+const CLINIC_LOGO_GAP_PT = 2 * PT_PER_MM;
+/** The id of the clinic's logo in `CardLayout.images`. */
+export const CLINIC_LOGO_ID = 'clinic-logo';
 
 export interface LayoutOptions {
   /** A fixed format, or "auto" for the smallest that fits. */
@@ -108,7 +115,9 @@ export function layoutCard(doc: CardDocument, measurer: Measurer, options: Layou
   const size = BODY_SIZES_PT[fits] as number;
   const placed = place(doc, unitsAt(size, whole), geometry);
   if (!placed.ok) throw new Error('layout: a size that fitted no longer fits');
-  return { layoutVersion: 1, format: geometry, face: { widthPt: ID1.widthPt, heightPt: ID1.heightPt }, faces: placed.faces, bodySizePt: size, minSizePt: minSize(placed.faces), meta: doc.meta };
+  const logo = doc.clinic?.logo;
+  const images = logo === undefined || logo === null ? [] : [{ id: CLINIC_LOGO_ID, mediaType: logo.mediaType, base64: logo.base64, widthPx: logo.widthPx, heightPx: logo.heightPx }];
+  return { layoutVersion: 1, format: geometry, face: { widthPt: ID1.widthPt, heightPt: ID1.heightPt }, faces: placed.faces, images, bodySizePt: size, minSizePt: minSize(placed.faces), meta: doc.meta };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -119,6 +128,7 @@ interface Unit {
   runs: TextRun[];
   rules: Rule[];
   boxes: Box[];
+  images: ImagePlacement[];
   sectionId: string;
   entryIds: string[];
   startsSection: boolean;
@@ -161,12 +171,13 @@ const ENTRY_GAP_EM = 0.08;
 /** Units stacked into one, `gapPt` apart: they then move between faces together. */
 function mergeUnits(units: Unit[], gapPt: number): Unit {
   const first = units[0] as Unit;
-  const merged: Unit = { ...first, runs: [], rules: [], boxes: [], entryIds: [], heightPt: 0 };
+  const merged: Unit = { ...first, runs: [], rules: [], boxes: [], images: [], entryIds: [], heightPt: 0 };
   units.forEach((unit, index) => {
     const dy = merged.heightPt + (index === 0 ? 0 : gapPt);
     merged.runs.push(...unit.runs.map((run) => ({ ...run, yPt: run.yPt + dy })));
     merged.rules.push(...unit.rules.map((rule) => ({ ...rule, y1Pt: rule.y1Pt + dy, y2Pt: rule.y2Pt + dy })));
     merged.boxes.push(...unit.boxes.map((box) => ({ ...box, yPt: box.yPt + dy })));
+    merged.images.push(...unit.images.map((image) => ({ ...image, yPt: image.yPt + dy })));
     merged.entryIds.push(...unit.entryIds);
     merged.heightPt = dy + unit.heightPt;
   });
@@ -183,6 +194,7 @@ class UnitBuilder {
   runs: TextRun[] = [];
   rules: Rule[] = [];
   boxes: Box[] = [];
+  images: ImagePlacement[] = [];
   constructor(
     private readonly measurer: Measurer,
     private readonly source: string,
@@ -211,8 +223,8 @@ class UnitBuilder {
     return widthPt;
   }
 
-  finish(fields: Omit<Unit, 'heightPt' | 'runs' | 'rules' | 'boxes'>): Unit {
-    return { heightPt: this.y, runs: this.runs, rules: this.rules, boxes: this.boxes, ...fields };
+  finish(fields: Omit<Unit, 'heightPt' | 'runs' | 'rules' | 'boxes' | 'images'>): Unit {
+    return { heightPt: this.y, runs: this.runs, rules: this.rules, boxes: this.boxes, images: this.images, ...fields };
   }
 }
 
@@ -247,6 +259,7 @@ function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number, keepD
   const footer = new UnitBuilder(measurer, 'footer');
   footer.y += 1;
   footer.rules.push({ x1Pt: 0, y1Pt: 0.5, x2Pt: CONTENT_WIDTH_PT, y2Pt: 0.5, widthPt: 0.5, color: 'muted' });
+  if (doc.clinic !== null) addClinic(footer, doc.clinic, scale, measurer);
   footer.addLines(flowSegments([seg(doc.footer.stamp, 'bold', scale.footer, 'ink'), seg(doc.footer.disclaimer, 'regular', scale.footer, 'ink')], CONTENT_WIDTH_PT, measurer), 0);
   footer.addLines(flowSegments([seg(doc.footer.attribution, 'regular', scale.footer, 'muted')], CONTENT_WIDTH_PT, measurer), 0);
 
@@ -257,6 +270,34 @@ function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number, keepD
     sectionGapPt: 0.35 * bodyPt,
     entryGapPt: ENTRY_GAP_EM * bodyPt,
   };
+}
+
+/**
+ * The clinic's block: its logo scaled into a box at the left, and to its right "Issued by" and the name (bold), then
+ * the phone number (bold, at the size of emergency numbers: it is a number to call) and the web address. The logo and
+ * the text are centred on each other; the block ends with a small gap before the footer's own lines.
+ */
+function addClinic(builder: UnitBuilder, clinic: DocClinic, scale: Scale, measurer: Measurer): void {
+  const top = builder.y + 1;
+  let logoWidthPt = 0;
+  let logoHeightPt = 0;
+  if (clinic.logo !== null) {
+    const fit = Math.min(CLINIC_LOGO_MAX_WIDTH_PT / clinic.logo.widthPx, CLINIC_LOGO_MAX_HEIGHT_PT / clinic.logo.heightPx);
+    logoWidthPt = clinic.logo.widthPx * fit;
+    logoHeightPt = clinic.logo.heightPx * fit;
+  }
+  const textX = clinic.logo === null ? 0 : logoWidthPt + CLINIC_LOGO_GAP_PT;
+  const textWidth = CONTENT_WIDTH_PT - textX;
+  const nameLines = flowSegments([seg(ISSUED_BY, 'regular', scale.body, 'muted'), ...(clinic.name === '' ? [] : [seg(clinic.name, 'bold', scale.body, 'ink')])], textWidth, measurer);
+  const reachSegments = [...(clinic.phone === '' ? [] : [seg(clinic.phone, 'bold', scale.number, 'ink', true)]), ...(clinic.url === '' ? [] : [seg(clinic.url, 'regular', scale.body, 'ink')])];
+  const reachLines = reachSegments.length === 0 ? [] : flowSegments(reachSegments, textWidth, measurer);
+  const textHeight = [...nameLines, ...reachLines].reduce((sum, line) => sum + linePitch(line.maxSizePt), 0);
+  const height = Math.max(textHeight, logoHeightPt);
+  if (clinic.logo !== null) builder.images.push({ imageId: CLINIC_LOGO_ID, xPt: 0, yPt: top + (height - logoHeightPt) / 2, widthPt: logoWidthPt, heightPt: logoHeightPt });
+  builder.y = top + (height - textHeight) / 2;
+  builder.addLines(nameLines, textX);
+  builder.addLines(reachLines, textX);
+  builder.y = top + height + 1.5;
 }
 
 function addHeading(builder: UnitBuilder, section: DocSection, scale: Scale, measurer: Measurer): void {
@@ -334,6 +375,7 @@ function place(doc: CardDocument, units: Units, geometry: FormatGeometry): Place
     runs: [],
     rules: [],
     boxes: [],
+    images: [],
   }));
   const top = SAFE_MARGIN_PT;
   const bottom = ID1.heightPt - SAFE_MARGIN_PT;
@@ -352,6 +394,7 @@ function place(doc: CardDocument, units: Units, geometry: FormatGeometry): Place
     for (const run of unit.runs) target.runs.push({ ...run, xPt: run.xPt + dx, yPt: run.yPt + atY });
     for (const rule of unit.rules) target.rules.push({ ...rule, x1Pt: rule.x1Pt + dx, x2Pt: rule.x2Pt + dx, y1Pt: rule.y1Pt + atY, y2Pt: rule.y2Pt + atY });
     for (const box of unit.boxes) target.boxes.push({ ...box, xPt: box.xPt + dx, yPt: box.yPt + atY });
+    for (const image of unit.images) target.images.push({ ...image, xPt: image.xPt + dx, yPt: image.yPt + atY });
   };
 
   if (units.title.heightPt > limit(0) - top) return { ok: false, unplaced: [] };
@@ -422,6 +465,12 @@ function checkGlyphs(doc: CardDocument, measurer: Measurer): void {
           break;
       }
     }
+  }
+  if (doc.clinic !== null) {
+    check(`The clinic's name`, doc.clinic.name, 'bold');
+    check(`The clinic's phone number`, doc.clinic.phone, 'bold');
+    check(`The clinic's web address`, doc.clinic.url, 'regular');
+    check('The footer', ISSUED_BY, 'regular');
   }
   check('The footer', doc.footer.stamp, 'bold');
   check('The footer', doc.footer.disclaimer, 'regular');

@@ -62,6 +62,27 @@ export interface Box {
   fill: InkColor;
 }
 
+/** Where an image of the layout (`CardLayout.images`) is drawn, scaled to this box (its aspect ratio kept). */
+export interface ImagePlacement {
+  /** The `id` of one of `CardLayout.images`. */
+  imageId: string;
+  xPt: number;
+  /** Top edge, from the top of the face. */
+  yPt: number;
+  widthPt: number;
+  heightPt: number;
+}
+
+/** An image the card draws (the clinic's logo): its file's bytes as base64, checked by their bytes. */
+export interface CardImage {
+  id: string;
+  mediaType: 'image/png' | 'image/jpeg';
+  base64: string;
+  /** Pixel size from the file's header. */
+  widthPx: number;
+  heightPx: number;
+}
+
 export type FaceRole = 'front' | 'inside' | 'back';
 
 export interface FaceLayout {
@@ -69,6 +90,7 @@ export interface FaceLayout {
   runs: TextRun[];
   rules: Rule[];
   boxes: Box[];
+  images: ImagePlacement[];
 }
 
 export type FormatId = 'wallet' | 'fold-2' | 'fold-3';
@@ -92,6 +114,8 @@ export interface CardLayout {
   face: { widthPt: number; heightPt: number };
   /** Faces in reading order: the front first, the footer on the last. */
   faces: FaceLayout[];
+  /** The images the faces place, each once (a renderer embeds each once however often it is drawn). */
+  images: CardImage[];
   /** The body text size chosen, and the smallest size of any run, in points. */
   bodySizePt: number;
   minSizePt: number;

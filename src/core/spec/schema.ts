@@ -2,6 +2,7 @@
  * CardSpec: what the user chose. It is saved, exported and put in share links, so it is versioned stored data:
  * every stored shape has a `specVersion`, and `migrateSpec` brings any older shape up to the current one.
  */
+import { inspectLogo, LogoError } from '../image';
 import { z } from '../zod-config';
 import { FORMAT_IDS } from '../layout/formats';
 import { CURRENT_SPEC_VERSION, LOGO_MEDIA_TYPES, PAPERS, PRINT_MODES, SPEC_LIMITS, STOCKS } from './defaults';
@@ -34,15 +35,24 @@ const ClinicSchema = z.strictObject({
     .trim()
     .max(SPEC_LIMITS.clinicUrlChars, `at most ${SPEC_LIMITS.clinicUrlChars} characters`)
     .regex(/^\S*$/, 'a web address without spaces, like example.org/care'),
-  /** The logo file's bytes, base64; recognised by its bytes when the card is made. */
+  /** The logo file's bytes, base64; checked by its bytes (src/core/image.ts), so a spec never holds a logo the card cannot draw. */
   logo: z.nullable(
-    z.strictObject({
-      mediaType: z.enum(LOGO_MEDIA_TYPES),
-      base64: z
-        .string()
-        .max(Math.ceil(SPEC_LIMITS.logoMaxBytes / 3) * 4, 'a logo of at most 1 MB')
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data'),
-    }),
+    z
+      .strictObject({
+        mediaType: z.enum(LOGO_MEDIA_TYPES),
+        base64: z
+          .string()
+          .max(Math.ceil(SPEC_LIMITS.logoMaxBytes / 3) * 4, 'a logo of at most 1 MB')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data'),
+      })
+      .superRefine((logo, context) => {
+        try {
+          inspectLogo(logo);
+        } catch (error) {
+          if (!(error instanceof LogoError)) throw error;
+          context.addIssue({ code: 'custom', message: error.message });
+        }
+      }),
   ),
 });
 

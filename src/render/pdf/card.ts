@@ -3,7 +3,8 @@
  * The same layout, fonts and version give byte-identical output (dates come from the layout, the subset tags from
  * the text), in Node and in the browser.
  */
-import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { decodeBase64, LogoError } from '../../core/image';
 import { INK } from '../../core/layout/ink';
 import type { CardLayout, CardMeta, FontWeight, InkColor } from '../../core/layout/types';
 import { PDF_FONT_FEATURES } from '../../fonts/families';
@@ -53,14 +54,26 @@ export async function renderCardPdf(layout: CardLayout, fonts: CardFontFiles, in
     bold: await pdf.embedFont(fonts.bold, { subset: true, features: { ...PDF_FONT_FEATURES }, customName: `${subsetTag(`bold:${texts.bold}`)}+${fonts.boldName}` }),
   };
 
+  // Each image once, however many faces draw it (and sheets reuse the whole card as Form XObjects).
+  const images = new Map<string, PDFImage>();
+  for (const image of layout.images) {
+    if (!layout.faces.some((face) => face.images.some((placement) => placement.imageId === image.id))) continue;
+    const bytes = decodeBase64(image.base64);
+    try {
+      images.set(image.id, image.mediaType === 'image/png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes));
+    } catch (error) {
+      throw new LogoError(`the logo's image data is damaged (${error instanceof Error ? error.message : String(error)}): save it again as PNG or JPEG`);
+    }
+  }
+
   for (const face of layout.faces) {
     const page = pdf.addPage([layout.face.widthPt, layout.face.heightPt]);
-    drawFace(page, face, layout.face.heightPt, embedded);
+    drawFace(page, face, layout.face.heightPt, embedded, images);
   }
   return pdf.save({ useObjectStreams: true });
 }
 
-function drawFace(page: PDFPage, face: CardLayout['faces'][number], heightPt: number, fonts: Record<FontWeight, PDFFont>): void {
+function drawFace(page: PDFPage, face: CardLayout['faces'][number], heightPt: number, fonts: Record<FontWeight, PDFFont>, images: ReadonlyMap<string, PDFImage>): void {
   for (const box of face.boxes) {
     page.drawRectangle({ x: box.xPt, y: heightPt - box.yPt - box.heightPt, width: box.widthPt, height: box.heightPt, color: INK_RGB[box.fill] });
   }
@@ -72,6 +85,11 @@ function drawFace(page: PDFPage, face: CardLayout['faces'][number], heightPt: nu
       color: INK_RGB[rule.color],
       ...(rule.dash === 'dotted' ? { dashArray: [0.01, 1.6], lineCap: LineCapStyle.Round } : {}),
     });
+  }
+  for (const placement of face.images) {
+    const image = images.get(placement.imageId);
+    if (image === undefined) throw new Error(`renderCardPdf: the layout places image "${placement.imageId}" but does not hold it in layout.images`);
+    page.drawImage(image, { x: placement.xPt, y: heightPt - placement.yPt - placement.heightPt, width: placement.widthPt, height: placement.heightPt });
   }
   // One font resource per weight and face: pdf-lib adds a resource each time a font is set, so set each once.
   for (const weight of ['regular', 'bold'] as const) {
