@@ -4,7 +4,7 @@
  * release, whose prompt reloads the app without losing the saved card. Throughout: every request goes to the app's
  * own origin, no console error, no Content-Security-Policy violation, and the app is installable.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from 'playwright-core';
@@ -119,6 +119,19 @@ describe('a new user', () => {
     page.once('dialog', (dialog) => void dialog.accept('Card for my sitter'));
     await page.getByRole('button', { name: 'Save card' }).click();
     await page.locator('.saved-list').getByText('Card for my sitter').waitFor();
+  });
+
+  it('precaches every file of the build once (fonts, templates and the PDF engine included), and nothing else', () => {
+    const built = (readdirSync(FIRST, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(FIRST.length + 1))
+      // The service worker and its runtime are what does the caching; they are not in their own list.
+      .filter((path) => path !== 'sw.js' && !/^workbox-[0-9a-f]+\.js$/.test(path))
+      .sort();
+    const precached = [...readFileSync(join(FIRST, 'sw.js'), 'utf8').matchAll(/"?url"?:\s*"([^"]+)",\s*"?revision"?:/g)].map((match) => match[1]).sort();
+    expect(precached).toEqual(built);
+    expect(built.filter((path) => /card\.ttf-[\w-]+\.gz$/.test(path))).toHaveLength(2);
+    expect(built.some((path) => /^assets\/make-card-[\w-]+\.js$/.test(path))).toBe(true);
   });
 
   it('is installable and works offline after one visit', async () => {

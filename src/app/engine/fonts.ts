@@ -1,9 +1,9 @@
 /**
- * The card font in the browser: fetched once from the app's own files (precached for offline use), measured for
+ * The card font in the browser: fetched once from the app's own files (gzip copies, precached for offline use), measured for
  * the live layout, registered as a FontFace so the preview draws with the very glyphs the PDF embeds.
  */
-import boldUrl from '../../../generated/fonts/DejaVuSansCondensed-Bold-card.ttf?url';
-import regularUrl from '../../../generated/fonts/DejaVuSansCondensed-card.ttf?url';
+import boldUrl from '../../../generated/fonts/DejaVuSansCondensed-Bold-card.ttf.gz?url';
+import regularUrl from '../../../generated/fonts/DejaVuSansCondensed-card.ttf.gz?url';
 import type { Measurer } from '../../core/layout/types';
 import { fetchFontBytes, measurerFromBytes } from '../../fonts/browser';
 import { cardFontNames } from '../../fonts/card-font';

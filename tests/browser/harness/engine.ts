@@ -2,8 +2,8 @@
  * Test harness page: the real engine (compose → layout → PDF → sheets) in the browser, with the fonts fetched as the
  * app fetches them. tests/browser/engine.test.ts calls window.renderSpec and compares the bytes with Node's.
  */
-import regularUrl from '../../../generated/fonts/DejaVuSansCondensed-card.ttf?url';
-import boldUrl from '../../../generated/fonts/DejaVuSansCondensed-Bold-card.ttf?url';
+import regularUrl from '../../../generated/fonts/DejaVuSansCondensed-card.ttf.gz?url';
+import boldUrl from '../../../generated/fonts/DejaVuSansCondensed-Bold-card.ttf.gz?url';
 import type { CardSpec } from '../../../src/core/spec/schema';
 import type { Template } from '../../../src/core/template/schema';
 import { cardFontNames } from '../../../src/fonts/card-font';
