@@ -143,6 +143,75 @@ export const en = {
   newerExport: (found: number, reads: number) =>
     `This file was exported by a newer version of Safety Card (export version ${found}; this one reads version ${reads}). Update the app by reloading the page, then import the file again.`,
   damagedExport: (what: string) => `This export file is damaged: ${what}. Export the cards again from the device that made it.`,
+  templateNotFound: (key: string) => `The template ${key} is not on this device (it may have been deleted in another tab). Reload the page to see the list again.`,
+  templateInUse: (key: string, cardNames: readonly string[]) =>
+    `${cardNames.length} saved card${cardNames.length === 1 ? ' uses' : 's use'} ${key} (${cardNames.slice(0, 3).map((name) => `“${name}”`).join(', ')}${cardNames.length > 3 ? ', …' : ''}), so it was not deleted. ` +
+    'Move those cards to another template or delete them first. To keep a copy of the template, export it.',
+  },
+
+  // Custom templates: a template file imported on this device (a clinic's own wording, another language)
+  customTemplates: {
+    heading: 'Your own templates',
+    intro:
+      'A clinic’s own wording, or another language: import a template file (JSON, as described in the project’s docs/TEMPLATES.md). ' +
+      'It is checked like the bundled content, kept on this device only, and every card made with it says “Custom template” in its footer.',
+    importButton: 'Import a template file…',
+    none: 'No custom templates on this device.',
+    problems: (fileName: string, count: number) => `“${fileName}” was not imported (${count} problem${count === 1 ? '' : 's'}); nothing was changed. Fix the file and import it again:`,
+    added: (key: string) => `Imported ${key}. Choose it under “Card content”.`,
+    alreadyBundled: (key: string) => `${key} is one of Safety Card’s own templates, with the same content: it is already here. Nothing was changed.`,
+    alreadyImported: (key: string) => `${key} is already imported, with the same content. Nothing was changed.`,
+    importedOn: (date: string) => `imported ${date}`,
+    export: 'Export',
+    exportLabel: (key: string) => `Export the template ${key}`,
+    delete: 'Delete',
+    deleteLabel: (key: string) => `Delete the template ${key}`,
+    deleteConfirm: (key: string) => `Delete the template ${key} from this device?`,
+    deleted: (key: string) => `Deleted the template ${key}.`,
+    unreadable: (key: string) => `${key} cannot be read by this version of Safety Card. It is kept: export it to check it.`,
+    customMark: 'Custom',
+    templateLabel: 'Template',
+    customNote: 'Custom template, imported on this device: not Safety Card’s reviewed content. The card’s footer says so.',
+    missingHeading: 'This card’s template is not on this device',
+    missing: (key: string) =>
+      `This card uses the template ${key}, which is not on this device (it was deleted, or the card was made on another device). ` +
+      'The card is kept: import the template file under “Your own templates” to open it, or start a new card.',
+    fromExport: (added: number, rejected: readonly string[]) =>
+      ` ${added} custom template${added === 1 ? '' : 's'} added` + (rejected.length > 0 ? `; ${rejected.length} not added: ${rejected.join(' ')}` : '.'),
+  },
+
+  // Share links: a setup in a link (its part after "#", which browsers never send) and a QR code, made on this device
+  shareSetup: {
+    heading: 'Share this setup',
+    intro:
+      'A link and a QR code that open these choices in Safety Card on another device: for a clinic’s poster, a screen in the waiting room, or a colleague. ' +
+      'The setup is inside the link itself; nothing is uploaded.',
+    make: 'Make a share link',
+    includePersonal: 'Include personal details (name, contacts, medication, date)',
+    personalLeftOut: 'Personal details, extra contacts and the date are left out: whoever opens the link fills in their own, and gets today’s date.',
+    personalWarning:
+      'The link and the QR code will contain the personal details you typed (names, phone numbers, medication, the date). ' +
+      'Anyone who gets the link or scans the code can read them. Share it only with the person it is for.',
+    logoLeftOut: 'The clinic logo is not in the link (too big for a link): add it again after opening the link.',
+    linkLabel: 'Link to this setup',
+    making: 'Making the link…',
+    copy: 'Copy link',
+    copied: 'Link copied.',
+    copyFailed: 'This browser did not allow copying: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it.',
+    qrLabel: 'QR code of the link to this setup',
+    qrCaption: 'Scan to open this setup in Safety Card.',
+    qrDense: 'This QR code is dense and may be hard to scan from a distance: leave out personal details or shorten long texts to make it smaller.',
+    qrTooLong: (chars: number) =>
+      `The link is too long for a QR code (${chars} characters; a QR code holds about 2,300). Leave out personal details or shorten long texts. The link itself still works.`,
+    downloadSvg: 'Download QR (SVG)',
+    downloadPng: 'Download QR (PNG)',
+    qrFileName: 'safety-card-setup-qr',
+    loaded: 'Loaded a shared setup as a new card. Your saved cards are unchanged; “Save card” keeps this one.',
+    loadedPersonal:
+      'Loaded a shared setup as a new card, with the personal details it carried. Check them before printing. Your saved cards are unchanged.',
+    openFailedHeading: 'This setup link could not be opened',
+    openFailedKept: 'Nothing was changed: your saved cards and the card you were editing are as they were.',
+    failed: (reason: string) => `The link could not be made: ${reason}`,
   },
 
   // PWA
