@@ -2,9 +2,10 @@
  * `safety-card` (npm run card --): prints a wallet-size safety card to PDF from a template and your choices.
  * A thin entry over core + fonts + render/pdf: it reads files, parses flags into a CardSpec, and writes the PDF.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SpecError } from '../core/compose';
+import { checkLogoSize, LogoError, logoFromBytes } from '../core/image';
 import { FORMAT_IDS } from '../core/layout/formats';
 import { describeGeometry, MissingGlyphsError, OverflowError } from '../core/layout/layout';
 import { localIsoDate } from '../core/spec/defaults';
@@ -29,6 +30,10 @@ const USAGE = `usage: safety-card [options]            (in the repository: npm r
   --print-mode ${PRINT_MODES.join('|')}   sheets for a duplex printer, or single-sided to fold over
   --back-offset X,Y         shift the back side of duplex sheets by X,Y mm (to correct a printer)
   --discreet                a front that does not name the drug
+  --clinic-name NAME        the clinic or guide handing out the card, printed on every copy
+  --clinic-phone PHONE      its phone number, printed large
+  --clinic-url ADDRESS      its web address, e.g. harbour-care.example/sitters
+  --logo FILE               its logo: a PNG or JPEG of at most 1 MB (--logo none: no logo)
   --date YYYY-MM-DD         the date printed on the card (default: today)
   --spec FILE.json          a saved card spec; flags override it
   --out FILE.pdf            where to write the PDF (default card.pdf)
@@ -66,7 +71,7 @@ runMain(USAGE, async () => {
   try {
     made = await makeCard({ template: stored.template, contentHash: stored.sha256, spec, measurer, fonts, creator: `Safety Card ${APP_VERSION}` });
   } catch (error) {
-    if (error instanceof SpecError || error instanceof OverflowError || error instanceof MissingGlyphsError) throw new InputError(error.message);
+    if (error instanceof SpecError || error instanceof OverflowError || error instanceof MissingGlyphsError || error instanceof LogoError) throw new InputError(error.message);
     throw error;
   }
   const out = args.out ?? 'card.pdf';
@@ -94,6 +99,7 @@ runMain(USAGE, async () => {
     bytes: made.bytes.length,
     unusedFields: made.document.unusedFields,
     unusedExtraContacts: made.document.unusedExtraContacts,
+    clinic: made.document.clinic === null ? null : { name: made.document.clinic.name, phone: made.document.clinic.phone, url: made.document.clinic.url, logo: made.document.clinic.logo === null ? null : { mediaType: made.document.clinic.logo.mediaType, widthPx: made.document.clinic.logo.widthPx, heightPx: made.document.clinic.logo.heightPx } },
   };
   process.stdout.write(
     args.json === true
@@ -120,6 +126,10 @@ function parseFlags() {
         'print-mode': { type: 'string' },
         'back-offset': { type: 'string' },
         discreet: { type: 'boolean' },
+        'clinic-name': { type: 'string' },
+        'clinic-phone': { type: 'string' },
+        'clinic-url': { type: 'string' },
+        logo: { type: 'string' },
         date: { type: 'string' },
         spec: { type: 'string' },
         out: { type: 'string' },
@@ -202,6 +212,15 @@ function buildSpec(template: Template, fromFile: CardSpec | undefined, flags: Fl
     spec.backOffsetMm = { x, y };
   }
   if (flags.discreet === true) spec.discreet = true;
+  if (flags['clinic-name'] !== undefined) spec.clinic = { ...spec.clinic, name: flags['clinic-name'] };
+  if (flags['clinic-phone'] !== undefined) {
+    if (flags['clinic-phone'].trim() !== '' && !/^\+?[0-9][0-9 ()./-]*$/.test(flags['clinic-phone'].trim())) {
+      throw new UsageError(`--clinic-phone takes a phone number (digits, spaces and + ( ) - . / only), like --clinic-phone "+44 20 7946 0000"; got "${flags['clinic-phone']}"`);
+    }
+    spec.clinic = { ...spec.clinic, phone: flags['clinic-phone'] };
+  }
+  if (flags['clinic-url'] !== undefined) spec.clinic = { ...spec.clinic, url: flags['clinic-url'] };
+  if (flags.logo !== undefined) spec.clinic = { ...spec.clinic, logo: flags.logo === 'none' ? null : readLogo(flags.logo) };
   if (flags.date !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.date) || Number.isNaN(Date.parse(`${flags.date}T00:00:00Z`))) throw new UsageError(`--date takes YYYY-MM-DD; got "${flags.date}"`);
     spec.date = flags.date;
@@ -212,6 +231,18 @@ function buildSpec(template: Template, fromFile: CardSpec | undefined, flags: Fl
   } catch (error) {
     if (error instanceof SpecFormatError) throw new InputError(error.message);
     throw error;
+  }
+}
+
+/** A logo file as the spec's logo value, checked by its size and bytes. */
+function readLogo(path: string): CardSpec['clinic']['logo'] {
+  try {
+    checkLogoSize(statSync(path).size);
+    const { mediaType, base64 } = logoFromBytes(new Uint8Array(readFileSync(path)));
+    return { mediaType, base64 };
+  } catch (error) {
+    if (error instanceof LogoError) throw new InputError(`${path}: ${error.message}`);
+    throw new InputError(`cannot read the logo ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -78,7 +78,7 @@ export function decodeBase64(text: string): Uint8Array {
 
 /** "2.3 MB", "840 kB", "12 bytes" */
 function describeSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${bytes} byte${bytes === 1 ? '' : 's'}`;
 }
@@ -194,15 +194,20 @@ function inspectJpeg(bytes: Uint8Array): ImageInfo {
   return { mediaType: 'image/jpeg', widthPx: size.widthPx, heightPx: size.heightPx };
 }
 
+/** Checks a logo file's size in bytes before reading it (1 MB at most, not empty). Throws LogoError. */
+export function checkLogoSize(sizeBytes: number): void {
+  if (sizeBytes === 0) throw new LogoError('the logo file is empty (0 bytes): choose the image file itself, as PNG or JPEG');
+  if (sizeBytes > SPEC_LIMITS.logoMaxBytes) {
+    throw new LogoError(`the logo is ${describeSize(sizeBytes)}; at most ${describeSize(SPEC_LIMITS.logoMaxBytes)}: make it smaller (a logo prints at most 22 × 8 mm, so about 300 × 100 pixels is plenty)`);
+  }
+}
+
 /**
  * Recognises a logo by its bytes: a PNG or a JPEG of at most 1 MB and 4096 px a side, complete, not empty. When
  * `declared` is given, the bytes must be of that type. Throws LogoError with the reason otherwise.
  */
 export function inspectImage(bytes: Uint8Array, declared?: LogoMediaType): ImageInfo {
-  if (bytes.length === 0) throw new LogoError('the logo file is empty (0 bytes): choose the image file itself, as PNG or JPEG');
-  if (bytes.length > SPEC_LIMITS.logoMaxBytes) {
-    throw new LogoError(`the logo is ${describeSize(bytes.length)}; at most ${describeSize(SPEC_LIMITS.logoMaxBytes)}: make it smaller (a logo prints at most 22 × 8 mm, so about 300 × 100 pixels is plenty)`);
-  }
+  checkLogoSize(bytes.length);
   let info: ImageInfo;
   if (startsWith(bytes, PNG_SIGNATURE)) info = inspectPng(bytes);
   else if (startsWith(bytes, [0xff, 0xd8, 0xff])) info = inspectJpeg(bytes);
