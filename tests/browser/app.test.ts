@@ -74,6 +74,35 @@ describe('a new user', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('is usable at 200 % zoom: a 1280 px window zoomed shows 640 CSS px at twice the pixel density, with no sideways scrolling and no control cut off', async () => {
+    const cdp = await browser.context.newCDPSession(page);
+    // What the browser's zoom does: the CSS viewport halves and each CSS pixel takes two device pixels.
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 450, deviceScaleFactor: 2, mobile: false });
+    try {
+      await page.locator('.preview svg').first().waitFor();
+      const results = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((v) => v.id)).toEqual([]);
+      const layout = await page.evaluate(() => {
+        const controls = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, a[href], label')].filter((element) => element.getClientRects().length > 0 && !element.classList.contains('skip')); // the skip link shows on focus (tested below)
+        return {
+          innerWidth: window.innerWidth,
+          scrollWidth: document.documentElement.scrollWidth,
+          count: controls.length,
+          outside: controls.filter((element) => { const box = element.getBoundingClientRect(); return box.left < -0.5 || box.right > window.innerWidth + 0.5; }).map((element) => element.outerHTML.slice(0, 80)),
+          clipped: controls.filter((element) => element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== 'visible' && element.tagName !== 'INPUT' && element.tagName !== 'SELECT').map((element) => element.outerHTML.slice(0, 80)),
+        };
+      });
+      expect(layout.innerWidth).toBe(640);
+      expect(layout.scrollWidth, 'no sideways scrolling at 200 %').toBeLessThanOrEqual(640);
+      expect(layout.count).toBeGreaterThan(20);
+      expect(layout.outside, 'controls outside the window').toEqual([]);
+      expect(layout.clipped, 'controls whose text is cut off').toEqual([]);
+    } finally {
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+      await cdp.detach();
+    }
+  });
+
   it('can be used with the keyboard alone: a skip link first, a visible focus on every control, Download by Enter', async () => {
     await page.reload();
     await page.locator('.preview svg').first().waitFor();
