@@ -1,6 +1,6 @@
 /**
  * One face of a CardLayout as an SVG, drawn from the same positions the PDF draws (src/render/pdf/card.ts): boxes,
- * then rules, then text runs, in PDF points with the origin at the top-left of the trim. It never measures: each run
+ * then rules, then images (the clinic's logo, as a data: URL, which the app's CSP allows in img-src), then text runs, in PDF points with the origin at the top-left of the trim. It never measures: each run
  * is pinned to the width the layout measured (`textLength`), with kerning and ligatures off as in the PDF, so the
  * browser's line widths equal the layout's whatever it does with the glyphs.
  */
@@ -79,6 +79,21 @@ function CardFaceSvg({ layout, faceIndex, fontFamily, title, showSafeArea = fals
           {...(rule.dash === 'dotted' ? { 'stroke-dasharray': '0.01 1.6', 'stroke-linecap': 'round' } : {})}
         />
       ))}
+      {face.images.map((placement, index) => {
+        const image = layout.images.find((candidate) => candidate.id === placement.imageId);
+        return image === undefined ? null : (
+          <image
+            key={`i${index}`}
+            class="card-face__image"
+            href={`data:${image.mediaType};base64,${image.base64}`}
+            x={placement.xPt}
+            y={placement.yPt}
+            width={placement.widthPt}
+            height={placement.heightPt}
+            preserveAspectRatio="none"
+          />
+        );
+      })}
       {face.runs.map((run, index) => (
         <text key={`t${index}`} x={run.xPt} y={run.yPt} font-size={run.sizePt} font-weight={FONT_WEIGHT[run.weight]} fill={inkHex(run.color)} textLength={run.widthPt} lengthAdjust="spacingAndGlyphs">
           {run.text}
@@ -115,8 +130,14 @@ export function sameFaceProps(previous: CardFaceProps, next: CardFaceProps): boo
   if (previous.layout.face.widthPt !== next.layout.face.widthPt || previous.layout.face.heightPt !== next.layout.face.heightPt) return false;
   const before = previous.layout.faces[previous.faceIndex];
   const after = next.layout.faces[next.faceIndex];
-  if (before === after) return true;
-  return before !== undefined && after !== undefined && faceKey(before) === faceKey(after);
+  if (before === undefined || after === undefined) return before === after;
+  // The same placement may draw another image (a new logo of the same shape): compare the images the face draws.
+  for (const placement of after.images) {
+    const was = previous.layout.images.find((image) => image.id === placement.imageId);
+    const now = next.layout.images.find((image) => image.id === placement.imageId);
+    if (was?.base64 !== now?.base64 || was?.mediaType !== now?.mediaType) return false;
+  }
+  return before === after || faceKey(before) === faceKey(after);
 }
 
 /** One face of a card as an `<svg role="img">` that scales to its container's width at the ID-1 aspect ratio. */

@@ -13,7 +13,9 @@ import { ID1, type CardLayout, type FaceRole, type InkColor } from '../../../src
 import type { CardSpec } from '../../../src/core/spec/schema';
 import { CARD_CORNER_RADIUS_PT, CardFace, cssFontFamily, sameFaceProps, type CardFaceProps } from '../../../src/render/preview/CardFace';
 import { CardPreview } from '../../../src/render/preview/CardPreview';
+import { encodeBase64 } from '../../../src/core/image';
 import { render, specWith } from '../../helpers/engine';
+import { makePng } from '../../helpers/images';
 
 const FAMILY = 'Safety Card Sans';
 const INK_HEXES = new Set((Object.keys(INK) as InkColor[]).map(inkHex));
@@ -149,6 +151,38 @@ describe('CardFace', () => {
     expect(cssFontFamily('A "B" \\C')).toBe('"A \\"B\\" \\\\C", sans-serif');
     const { layout } = await render(specWith({}));
     expect(() => face(layout, layout.faces.length)).toThrow(/faceIndex 6 is not a face of this layout \(it has 6\)/);
+  });
+});
+
+describe('CardFace with a clinic logo', () => {
+  const logoSpec = (png: Uint8Array) => specWith({ region: 'GB', sections: ['crisis-contacts', 'always-avoid'], clinic: { name: 'Harbour Care', phone: '+44 20 7946 0000', url: 'harbour.example', logo: { mediaType: 'image/png', base64: encodeBase64(png) } } });
+
+  it('draws the logo as an <image> with a data: URL where the layout puts it, after the rules and before the text', async () => {
+    const png = makePng(300, 100);
+    const { layout } = await render(logoSpec(png));
+    const last = layout.faces.length - 1;
+    const placement = layout.faces[last]!.images[0]!;
+    const { parts } = face(layout, last);
+    const images = parts.filter((part) => part.name === 'image');
+    expect(images).toHaveLength(1);
+    const image = images[0]!.attributes;
+    expect(image.href).toBe(`data:image/png;base64,${Buffer.from(png).toString('base64')}`);
+    expect([num(image.x), num(image.y), num(image.width), num(image.height)]).toEqual([placement.xPt, placement.yPt, placement.widthPt, placement.heightPt]);
+    expect(image.preserveAspectRatio).toBe('none');
+    const order = parts.map((part) => part.name).filter((name) => name === 'line' || name === 'image' || name === 'text');
+    expect(order.indexOf('image')).toBe(layout.faces[last]!.rules.length);
+    // Faces without the logo draw no image.
+    for (const index of layout.faces.keys()) if (index !== last) expect(face(layout, index).parts.some((part) => part.name === 'image')).toBe(false);
+  });
+
+  it('re-renders the face when the logo changes but keeps its shape', async () => {
+    const first = (await render(logoSpec(makePng(300, 100)))).layout;
+    const second = (await render(logoSpec(makePng(300, 100, { pixel: () => [200, 30, 30, 255] })))).layout;
+    const last = first.faces.length - 1;
+    expect(second.faces[last]).toEqual(first.faces[last]);
+    const props = (layout: CardLayout): CardFaceProps => ({ layout, faceIndex: last, fontFamily: FAMILY, title: 'Back' });
+    expect(sameFaceProps(props(first), props(structuredClone(first)))).toBe(true);
+    expect(sameFaceProps(props(first), props(second))).toBe(false);
   });
 });
 
