@@ -143,12 +143,19 @@ export function SharePanel({ t, template, spec }: Props) {
   );
 }
 
-/** The code on the page: one unit a module, its 4-module light margin included, black on white in any theme. */
+/** Largest on-screen size of the code, in CSS px. */
+const QR_MAX_PX = 288;
+
+/**
+ * The code on the page, its 4-module light margin included, black on white in any theme: a whole number of pixels a
+ * module (up to 288 px a side), so that its edges stay sharp and a phone can scan it from the screen.
+ */
 function QrSvg({ qr, label }: { qr: ShareQr; label: string }) {
   const quiet = 4;
   const side = qr.size + 2 * quiet;
+  const px = side * Math.max(2, Math.floor(QR_MAX_PX / side));
   return (
-    <svg class="share-qr-code" role="img" aria-label={label} viewBox={`${-quiet} ${-quiet} ${side} ${side}`} shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
+    <svg class="share-qr-code" role="img" aria-label={label} width={px} height={px} viewBox={`${-quiet} ${-quiet} ${side} ${side}`} shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
       <rect x={-quiet} y={-quiet} width={side} height={side} fill="#ffffff" />
       <path d={qr.path} fill="#000000" />
     </svg>
