@@ -3,12 +3,13 @@
  * so the same spec gives the same bytes everywhere.
  */
 import { compose, SpecError, type CardDocument } from '../../core/compose';
-import { layoutCard } from '../../core/layout/layout';
-import type { CardLayout, Measurer } from '../../core/layout/types';
+import { layoutCard, MIN_TEXT_SIZE_PT, OverflowError } from '../../core/layout/layout';
+import type { CardLayout, FormatId, Measurer } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
 import { renderCardPdf, type CardFontFiles } from './card';
 import { imposeSheets, pageCount, sheetLayout } from './impose';
+import { STOCK_PRESETS, stockProblem } from './sheet-layout';
 
 export interface MakeCardInput {
   template: Template;
@@ -34,19 +35,62 @@ export interface MadeCard {
 /** Renders a spec to PDF bytes. Throws SpecError, OverflowError or MissingGlyphsError for specs that cannot be printed. */
 export async function makeCard(input: MakeCardInput): Promise<MadeCard> {
   const { spec } = input;
+  checkPrintable(spec);
+  const document = compose(input.template, spec, { contentHash: input.contentHash, custom: input.custom === true });
+  const layout = layoutForSpec(document, input.measurer, spec);
+  const card = await renderCardPdf(layout, input.fonts, { creator: input.creator });
+  if (spec.paper === 'card') return { bytes: card, document, layout, pageCount: layout.faces.length };
+  const bytes = await imposeSheets(card, layout.format, { ...sheetOptions(spec, layout, input.creator), copies: spec.copies });
+  return { bytes, document, layout, pageCount: pageCount(sheetLayout(layout.format, spec.paper, spec.printMode, spec.stock), spec.copies) };
+}
+
+/** The checks of paper, copies and stock that come before any layout. Throws SpecError. */
+export function checkPrintable(spec: CardSpec): void {
   if (spec.paper === 'card' && spec.copies !== 1) {
     throw new SpecError(`copies apply to A4 and Letter sheets; card paper gives one card (a card printer prints copies itself): ask for paper a4 or letter, or 1 copy`);
   }
-  const document = compose(input.template, spec, { contentHash: input.contentHash, custom: input.custom === true });
-  const layout = layoutCard(document, input.measurer, { format: spec.format });
-  const card = await renderCardPdf(layout, input.fonts, { creator: input.creator });
-  if (spec.paper === 'card') return { bytes: card, document, layout, pageCount: layout.faces.length };
-  const bytes = await imposeSheets(card, layout.format, {
+  const problem = stockProblem(spec.stock, spec.paper, spec.format, spec.printMode);
+  if (problem !== null) throw new SpecError(problem);
+}
+
+/** The format the layout may choose from: on card stock, `auto` means the wallet card (the only one a cell holds). */
+export function formatChoice(spec: Pick<CardSpec, 'format' | 'stock'>): FormatId | 'auto' {
+  return spec.stock !== 'plain' && spec.format === 'auto' ? 'wallet' : spec.format;
+}
+
+/** Lays a composed card out in the format the spec allows; on card stock an overflow says to choose plain paper. */
+export function layoutForSpec(document: CardDocument, measurer: Measurer, spec: Pick<CardSpec, 'format' | 'stock'>, format: FormatId | 'auto' = formatChoice(spec)): CardLayout {
+  try {
+    return layoutCard(document, measurer, { format });
+  } catch (error) {
+    if (error instanceof OverflowError && spec.stock !== 'plain') throw new StockOverflowError(STOCK_PRESETS[spec.stock].name, error);
+    throw error;
+  }
+}
+
+/** The sheet options of a spec (all but the copies). */
+export function sheetOptions(spec: CardSpec, layout: CardLayout, creator: string) {
+  if (spec.paper === 'card') throw new Error('internal: card paper has no sheets');
+  return {
     paper: spec.paper,
-    copies: spec.copies,
     mode: spec.printMode,
+    stock: spec.stock,
     backOffsetMm: { xMm: spec.backOffsetMm.x, yMm: spec.backOffsetMm.y },
-    metadata: { ...layout.meta, creator: input.creator, producer: `${input.creator} (pdf-lib)` },
-  });
-  return { bytes, document, layout, pageCount: pageCount(sheetLayout(layout.format, spec.paper, spec.printMode), spec.copies) };
+    metadata: { ...layout.meta, creator, producer: `${creator} (pdf-lib)` },
+  };
+}
+
+/** A card that does not fit on a wallet card, printed on a card stock that holds nothing larger. */
+export class StockOverflowError extends OverflowError {
+  override name = 'StockOverflowError';
+  constructor(
+    readonly stockName: string,
+    overflow: OverflowError,
+  ) {
+    super(overflow.format, overflow.largestTried, overflow.unplaced);
+    const what = overflow.unplaced.map((section) => `"${section.title}" (${section.entryIds.join(', ')})`).join('; ');
+    this.message =
+      `Not everything fits on a wallet card, even at ${MIN_TEXT_SIZE_PT} pt, and ${stockName} card stock holds wallet cards only. ` +
+      `Does not fit: ${what}. Choose plain paper (stock "plain") for a folding card, or fewer sections.`;
+  }
 }

@@ -29,9 +29,15 @@
  *   right end, upside down. Folding backwards along that line puts the inside point (u, t) behind the outside point
  *   (stripWidth − u, t) — exactly where the duplex back puts it — so the card reads the same either way: outside up,
  *   turn over left to right, the inside is upright and in order. The card's bottom edge is the fold.
+ * - Card stock (`STOCK_PRESETS`): the grid is the preset's pre-cut cells, not computed. Each cell is 85 × 54 mm,
+ *   a little narrower than ID-1 (85.60 × 53.98 mm), so a face is scaled uniformly by `stockScale` (≈ 99.3 %) and
+ *   centred in its cell. Stock holds one wallet card per cell: no fold formats, no fold-over (`stockProblem`). The
+ *   back page uses the same long-edge flip as plain paper, so each back lands behind its front's cell (the cells of
+ *   both presets are symmetric about the sheet's vertical centre line, so column c's back is column n − 1 − c).
  */
-import type { FormatGeometry } from '../../core/layout/types';
+import type { FormatGeometry, FormatId } from '../../core/layout/types';
 import { ID1 } from '../../core/layout/types';
+import type { Stock } from '../../core/spec/defaults';
 
 export type PaperId = 'a4' | 'letter';
 export type SheetMode = 'duplex' | 'fold-over';
@@ -52,6 +58,88 @@ export const PAPERS: Readonly<Record<PaperId, PaperSize>> = {
   a4: { id: 'a4', widthMm: 210, heightMm: 297, widthPt: (210 * 72) / 25.4, heightPt: (297 * 72) / 25.4 },
   letter: { id: 'letter', widthMm: 612 * MM_PER_PT, heightMm: 792 * MM_PER_PT, widthPt: 612, heightPt: 792 },
 };
+
+/** Pre-cut A4 card stock: a grid of `columns` × `rows` cells, each `cellWidthMm` × `cellHeightMm`. */
+export interface StockPreset {
+  id: Exclude<Stock, 'plain'>;
+  /** As printed on the pack and the sheet notes, e.g. "Avery C32011". */
+  name: string;
+  paper: 'a4';
+  columns: number;
+  rows: number;
+  cellWidthMm: number;
+  cellHeightMm: number;
+  /** The first cell's top-left corner, from the sheet's top-left corner. */
+  leftMm: number;
+  topMm: number;
+  /** From one cell's left (top) edge to the next one's. */
+  pitchXMm: number;
+  pitchYMm: number;
+}
+
+/**
+ * The card stocks, in millimetres. Both are A4 (210 × 297) with 10 cards of 85 × 54, 2 × 5.
+ *
+ * - Avery C32011, as published: left 15, top 13.5, column pitch 95, row pitch 54. It adds up: 15 + 95 + 85 + 15 = 210
+ *   across, 13.5 + 5 × 54 + 13.5 = 297 down, a 10 mm gap between the columns, rows touching.
+ * - Avery Zweckform 32010: published as "≈ 14.1 mm margins, pitch ≈ 94.9 × 54". Those cannot all hold: with that
+ *   pitch the grid is 94.9 + 85 = 179.9 mm wide and 5 × 54 = 270 mm high, leaving 30.1 mm across and 27 mm down,
+ *   not 4 × 14.1. We keep the pitch (it decides how far the cards drift from first to last, so it matters most) and
+ *   centre the grid, as die-cut sheets are: left and right 15.05, top and bottom 13.5. Should a sheet's grid sit up to
+ *   1 mm off that, the print moves by as much, which the card's 3 mm safe margin absorbs (and the back offset can
+ *   correct for the back).
+ */
+export const STOCK_PRESETS: Readonly<Record<Exclude<Stock, 'plain'>, StockPreset>> = {
+  'avery-c32011': { id: 'avery-c32011', name: 'Avery C32011', paper: 'a4', columns: 2, rows: 5, cellWidthMm: 85, cellHeightMm: 54, leftMm: 15, topMm: 13.5, pitchXMm: 95, pitchYMm: 54 },
+  'zweckform-32010': {
+    id: 'zweckform-32010',
+    name: 'Zweckform 32010',
+    paper: 'a4',
+    columns: 2,
+    rows: 5,
+    cellWidthMm: 85,
+    cellHeightMm: 54,
+    leftMm: (210 - 94.9 - 85) / 2,
+    topMm: (297 - 5 * 54) / 2,
+    pitchXMm: 94.9,
+    pitchYMm: 54,
+  },
+};
+
+/** The uniform scale that fits an ID-1 face into a stock's cell (85 / 85.6 ≈ 0.993 for 85 × 54 mm cells). */
+export function stockScale(preset: StockPreset): number {
+  return Math.min(preset.cellWidthMm / ID1.widthMm, preset.cellHeightMm / ID1.heightMm);
+}
+
+/** "99.3 %": the scale as the sheet notes and the app print it. */
+export function stockScaleText(preset: StockPreset): string {
+  return `${(stockScale(preset) * 100).toFixed(1)} %`;
+}
+
+/** A spec asks for a card stock that cannot hold it (wrong paper, a folding card, fold-over). */
+export class StockError extends Error {
+  override name = 'StockError';
+}
+
+/**
+ * Why a card cannot be printed on `stock`, as a sentence that says what to choose instead, or null when it can.
+ * `format` is the format asked for (`auto` is fine: on stock it means wallet).
+ */
+export function stockProblem(stock: Stock, paper: PaperId | 'card', format: FormatId | 'auto', mode: SheetMode): string | null {
+  if (stock === 'plain') return null;
+  const preset = STOCK_PRESETS[stock];
+  if (preset === undefined) return `unknown card stock "${String(stock)}": choose one of plain, ${Object.keys(STOCK_PRESETS).join(', ')}`;
+  if (paper !== preset.paper) {
+    return `${preset.name} card stock is A4, so it cannot be printed on ${paper === 'letter' ? 'US Letter' : 'card-printer'} paper: choose paper A4, or plain paper (stock "plain")`;
+  }
+  if (format !== 'auto' && format !== 'wallet') {
+    return `${preset.name} card stock holds wallet cards only (${preset.cellWidthMm} × ${preset.cellHeightMm} mm each), and a ${format} card folds out to ${format === 'fold-2' ? 'two' : 'three'} cards' width: choose plain paper (stock "plain") for a folding card, or the wallet format with fewer sections`;
+  }
+  if (mode === 'fold-over') {
+    return `${preset.name} card stock has one pre-cut card per cell, so the fold-over layout (the back printed below the front) does not fit: choose duplex (without a duplex printer, print the back page on the other side by hand, as the sheet explains), or plain paper (stock "plain")`;
+  }
+  return null;
+}
 
 /** The narrowest margin left around the grid of cards, for crop marks, the ruler and the notes. */
 export const MIN_MARGIN_MM = 10;
@@ -127,8 +215,11 @@ export type MarginSide = 'top' | 'bottom' | 'left' | 'right';
  */
 export interface MarginArea {
   side: MarginSide;
-  /** `between-marks`: next to the trim, between two marks. `beyond-marks`: outside the marks, along the whole grid. */
-  kind: 'between-marks' | 'beyond-marks';
+  /**
+   * `between-marks`: next to the trim, between two marks. `beyond-marks`: outside the marks, along the whole grid.
+   * `unmarked`: a sheet without marks (card stock): the whole margin, along the whole grid.
+   */
+  kind: 'between-marks' | 'beyond-marks' | 'unmarked';
   xMm: number;
   yMm: number;
   widthMm: number;
@@ -140,6 +231,12 @@ export interface MarginArea {
 export interface SheetLayout {
   paper: PaperSize;
   mode: SheetMode;
+  /** Plain paper (crop marks, cards abut) or a pre-cut card stock. */
+  stock: Stock;
+  /** The stock's preset, null on plain paper. */
+  stockPreset: StockPreset | null;
+  /** The uniform scale each face is drawn at: 1 on plain paper, `stockScale` on card stock. */
+  scale: number;
   formatId: FormatGeometry['id'];
   /** True when the cards are turned 90° counter-clockwise on the sheet (card top towards the sheet's left). */
   rotated: boolean;
@@ -149,16 +246,17 @@ export interface SheetLayout {
   /** Pages per sheet: 2 with a back page (duplex with inside faces), else 1. */
   pagesPerSheet: 1 | 2;
   hasBackPage: boolean;
-  /** One card's trim box as placed (after any turn). */
+  /** One card's trim box as placed (after any turn); on card stock, the pre-cut cell. */
   unitWidthMm: number;
   unitHeightMm: number;
   grid: { xMm: number; yMm: number; widthMm: number; heightMm: number };
   margins: { topMm: number; rightMm: number; bottomMm: number; leftMm: number };
   slots: SheetSlot[];
-  /** Positions of the cut lines: vertical at x, horizontal at y. */
+  /** Positions of the cut lines (on card stock, the pre-cut edges): vertical at x, horizontal at y. */
   cutLines: { xMm: number[]; yMm: number[] };
   /** Positions of the fold lines (panel folds, and the fold-over fold), vertical at x, horizontal at y. */
   foldLines: { xMm: number[]; yMm: number[] };
+  /** None on card stock: its cards are cut already, and a mark would only print on the sheet's waste frame. */
   cropMarks: MarkSegment[];
   foldMarks: MarkSegment[];
   /** Free margin areas for the ruler and notes, in order of preference (bottom, top, left, right). */
@@ -180,8 +278,10 @@ export function apply(m: Affine, x: number, y: number): { x: number; y: number }
 
 const translate = (x: number, y: number): Affine => [1, 0, 0, 1, x, y];
 
+const scaleBy = (factor: number): Affine => [factor, 0, 0, factor, 0, 0];
+
 function placement(face: number, transform: Affine): FacePlacement {
-  if (Math.round(transform[0] * transform[3] - transform[1] * transform[2]) !== 1) {
+  if (transform[0] * transform[3] - transform[1] * transform[2] <= 0) {
     throw new Error(`internal: face ${face} would be drawn mirrored`);
   }
   const corners = [apply(transform, 0, 0), apply(transform, ID1.widthMm, ID1.heightMm)];
@@ -206,8 +306,12 @@ export function hasBackPage(format: FormatGeometry, mode: SheetMode): boolean {
   return mode === 'duplex' && format.inside.length > 0;
 }
 
-/** The grid of cards, the faces on each side, the marks and the free margin areas for one format, paper and mode. */
-export function sheetLayout(format: FormatGeometry, paperId: PaperId, mode: SheetMode): SheetLayout {
+/**
+ * The grid of cards, the faces on each side, the marks and the free margin areas for one format, paper, mode and
+ * stock. Throws StockError when the stock cannot hold the card (`stockProblem`).
+ */
+export function sheetLayout(format: FormatGeometry, paperId: PaperId, mode: SheetMode, stock: Stock = 'plain'): SheetLayout {
+  if (stock !== 'plain') return stockSheetLayout(format, paperId, mode, stock);
   const paper = PAPERS[paperId];
   const faceW = ID1.widthMm;
   const faceH = ID1.heightMm;
@@ -306,6 +410,9 @@ export function sheetLayout(format: FormatGeometry, paperId: PaperId, mode: Shee
   return {
     paper,
     mode,
+    stock: 'plain',
+    stockPreset: null,
+    scale: 1,
     formatId: format.id,
     rotated,
     columns,
@@ -326,17 +433,87 @@ export function sheetLayout(format: FormatGeometry, paperId: PaperId, mode: Shee
   };
 }
 
+/** A wallet card on a pre-cut stock: its cells, each face scaled and centred in its cell, no marks. */
+function stockSheetLayout(format: FormatGeometry, paperId: PaperId, mode: SheetMode, stock: Exclude<Stock, 'plain'>): SheetLayout {
+  const problem = stockProblem(stock, paperId, format.id, mode);
+  if (problem !== null) throw new StockError(problem);
+  const preset = STOCK_PRESETS[stock];
+  const paper = PAPERS[preset.paper];
+  const scale = stockScale(preset);
+  const back = hasBackPage(format, mode);
+  // The scaled face, centred in its cell.
+  const insetX = (preset.cellWidthMm - ID1.widthMm * scale) / 2;
+  const insetY = (preset.cellHeightMm - ID1.heightMm * scale) / 2;
+  const flip: Affine = [-1, 0, 0, 1, paper.widthMm, 0];
+  const backInsideInUnit: Affine = [-1, 0, 0, 1, ID1.widthMm, 0];
+
+  const slots: SheetSlot[] = [];
+  for (let row = 0; row < preset.rows; row += 1) {
+    for (let column = 0; column < preset.columns; column += 1) {
+      const x0 = preset.leftMm + column * preset.pitchXMm;
+      const y0 = preset.topMm + row * preset.pitchYMm;
+      const place = compose(translate(x0 + insetX, y0 + insetY), scaleBy(scale));
+      slots.push({
+        index: slots.length,
+        row,
+        column,
+        xMm: x0,
+        yMm: y0,
+        widthMm: preset.cellWidthMm,
+        heightMm: preset.cellHeightMm,
+        front: format.outside.map((face) => placement(face, place)),
+        back: back ? format.inside.map((face) => placement(face, compose(flip, compose(place, backInsideInUnit)))) : [],
+      });
+    }
+  }
+  const grid = {
+    xMm: preset.leftMm,
+    yMm: preset.topMm,
+    widthMm: (preset.columns - 1) * preset.pitchXMm + preset.cellWidthMm,
+    heightMm: (preset.rows - 1) * preset.pitchYMm + preset.cellHeightMm,
+  };
+  const edges = (first: number, pitch: number, size: number, count: number) =>
+    [...new Set(Array.from({ length: count }, (_, k) => [first + k * pitch, first + k * pitch + size]).flat())].sort((p, q) => p - q);
+  return {
+    paper,
+    mode,
+    stock,
+    stockPreset: preset,
+    scale,
+    formatId: format.id,
+    rotated: false,
+    columns: preset.columns,
+    rows: preset.rows,
+    cardsPerSheet: preset.columns * preset.rows,
+    pagesPerSheet: back ? 2 : 1,
+    hasBackPage: back,
+    unitWidthMm: preset.cellWidthMm,
+    unitHeightMm: preset.cellHeightMm,
+    grid,
+    margins: { topMm: grid.yMm, rightMm: paper.widthMm - grid.xMm - grid.widthMm, bottomMm: paper.heightMm - grid.yMm - grid.heightMm, leftMm: grid.xMm },
+    slots,
+    cutLines: { xMm: edges(preset.leftMm, preset.pitchXMm, preset.cellWidthMm, preset.columns), yMm: edges(preset.topMm, preset.pitchYMm, preset.cellHeightMm, preset.rows) },
+    foldLines: { xMm: [], yMm: [] },
+    // Pre-cut stock needs no crop marks: the cards are cut already, so a mark could only print on the waste frame
+    // around them, where it would suggest cutting a card that must not be cut.
+    cropMarks: [],
+    foldMarks: [],
+    marginAreas: freeMarginAreas(paper, grid, null, null),
+  };
+}
+
 /**
  * The free parts of the four margins, in order of preference. Top and bottom span the grid's width; left and right
  * span its height (the corners are left alone). Next to the trim, marks stand at `markXs` (top, bottom) and `markYs`
  * (left, right), so the areas there lie between marks; beyond the marks, one area runs along the whole grid.
+ * Without marks (`null`: card stock), each margin is one `unmarked` area along the whole grid.
  */
-function freeMarginAreas(paper: PaperSize, grid: SheetLayout['grid'], markXs: number[], markYs: number[]): MarginArea[] {
+function freeMarginAreas(paper: PaperSize, grid: SheetLayout['grid'], markXs: number[] | null, markYs: number[] | null): MarginArea[] {
   const gridRight = grid.xMm + grid.widthMm;
   const gridBottom = grid.yMm + grid.heightMm;
   const beyond = MARK_OFFSET_MM + MARK_LENGTH_MM + TEXT_MARK_CLEARANCE_MM;
-  const sortedXs = [...new Set(markXs)].sort((p, q) => p - q);
-  const sortedYs = [...new Set(markYs)].sort((p, q) => p - q);
+  const sortedXs = [...new Set(markXs ?? [])].sort((p, q) => p - q);
+  const sortedYs = [...new Set(markYs ?? [])].sort((p, q) => p - q);
   const gaps = (positions: number[]) =>
     positions.slice(1).map((end, i) => ({ from: (positions[i] ?? 0) + TEXT_MARK_CLEARANCE_MM, to: end - TEXT_MARK_CLEARANCE_MM }));
 
@@ -344,6 +521,7 @@ function freeMarginAreas(paper: PaperSize, grid: SheetLayout['grid'], markXs: nu
   // printable edge. Beyond the marks (when that band is deep enough for a line of text), one area runs along the
   // whole grid; the areas between the marks then stop where it starts, so no two areas overlap.
   const margin = (side: MarginSide, depth: number, marks: number[], gridFrom: number, gridLength: number) => {
+    if (markXs === null || markYs === null) return [{ side, kind: 'unmarked' as const, from: gridFrom, length: gridLength, depthFrom: 0, depthTo: depth }];
     const beyondFrom = beyond - TEXT_OFFSET_MM;
     const hasBeyond = depth - beyondFrom >= MIN_AREA_DEPTH_MM;
     const result: { side: MarginSide; kind: MarginArea['kind']; from: number; length: number; depthFrom: number; depthTo: number }[] = [];
@@ -368,7 +546,7 @@ function freeMarginAreas(paper: PaperSize, grid: SheetLayout['grid'], markXs: nu
   const vertical = (side: 'left' | 'right', depth: number) => {
     const areas = margin(side, depth, sortedYs, grid.yMm, grid.heightMm);
     // Turned text reads bottom to top: the lowest gap between marks comes first.
-    return [...areas.filter((area) => area.kind === 'beyond-marks'), ...areas.filter((area) => area.kind === 'between-marks').reverse()];
+    return [...areas.filter((area) => area.kind !== 'between-marks'), ...areas.filter((area) => area.kind === 'between-marks').reverse()];
   };
 
   const areas = [

@@ -2,7 +2,8 @@
  * The scale ruler and the printing notes of a front sheet, fitted into the free margin areas of a SheetLayout.
  * Pure: text is measured by the function passed in (impose.ts passes Helvetica's widths). Millimetres, y down.
  */
-import type { Affine, MarginArea, SheetLayout } from './sheet-layout';
+import type { Affine, MarginArea, SheetLayout, StockPreset } from './sheet-layout';
+import { stockScaleText } from './sheet-layout';
 
 /** The ruler's length: what a user measures to check the print scale. */
 export const RULER_LENGTH_MM = 50;
@@ -38,8 +39,9 @@ export interface PlannedNotes {
 /** Width of `text` in Helvetica at `sizePt`, in millimetres. */
 export type WidthMm = (text: string, sizePt: number) => number;
 
-/** How to print, cut and fold a sheet of this format and mode, one sentence a line. */
-export function modeInstructions(layout: Pick<SheetLayout, 'mode' | 'hasBackPage'>, panels: number, hasInside: boolean): string[] {
+/** How to print, cut and fold a sheet of this format, mode and stock, one sentence a line. */
+export function modeInstructions(layout: Pick<SheetLayout, 'mode' | 'hasBackPage' | 'stockPreset'>, panels: number, hasInside: boolean): string[] {
+  if (layout.stockPreset !== null) return stockInstructions(layout.stockPreset, layout.hasBackPage);
   if (layout.hasBackPage) {
     return ['Duplex: print both sides, flip on long edge.', panels > 1 ? 'Crease between the grey dashed ticks, cut on the crop marks, fold.' : 'Cut along the crop marks.'];
   }
@@ -51,6 +53,25 @@ export function modeInstructions(layout: Pick<SheetLayout, 'mode' | 'hasBackPage
     ];
   }
   return ['Print one side. Cut along the crop marks.'];
+}
+
+/** "Cards scaled to 99.3 % to fit Avery C32011 (85 × 54 mm)." */
+export function stockScaleNote(preset: StockPreset): string {
+  return `Cards scaled to ${stockScaleText(preset)} to fit ${preset.name} (${preset.cellWidthMm} × ${preset.cellHeightMm} mm).`;
+}
+
+/**
+ * Card stock: how to print it, the scale, and, with a back page, how to feed the sheet again on a printer without
+ * duplex. A long-edge flip is a turn left to right with the top edge still leading, which is what the back page's
+ * mirrored columns expect.
+ */
+function stockInstructions(preset: StockPreset, hasBackPage: boolean): string[] {
+  return [
+    hasBackPage ? `Duplex: print both sides of the ${preset.name} sheet, flip on long edge.` : `Print one side of the ${preset.name} sheet.`,
+    stockScaleNote(preset),
+    ...(hasBackPage ? ['No duplex? Print page 1, turn the sheet over left to right (top edge first again), feed it back in, print page 2.'] : []),
+    'Pre-cut cards: no cutting; break them out after printing.',
+  ];
 }
 
 /** A hint for duplex sheets, placed wherever there is room. */
@@ -109,8 +130,9 @@ interface Shelf {
 }
 
 /**
- * Places the ruler, the scale note (next to the ruler when it fits), the instructions and, on duplex sheets, the
- * back-offset tip, each in the first margin area with room for it: beside the items already there when it fits, else
+ * Places the ruler, the scale note (next to the ruler when it fits), the instructions (one block, or sentence by
+ * sentence when no area holds the block) and, on duplex sheets, the back-offset tip, each in the first margin area
+ * with room for it: beside the items already there when it fits, else
  * below them. All in one margin if one holds them (bottom, top, left, right, in that order), so the note stays by
  * the ruler; else spread over the margins in that order. Throws when something does not fit anywhere, which the
  * tests rule out for every format, paper and mode.
@@ -176,7 +198,15 @@ function planOrThrow(candidates: MarginArea[], layout: SheetLayout, instructions
   };
 
   const rulerArea = place(() => ({ kind: 'ruler', lengthMm: rulerLength, depthMm: RULER_DEPTH_MM }));
-  const areas = [rulerArea, place(paragraph(SCALE_NOTE), rulerArea), place(paragraph(instructions))];
+  const areas = [rulerArea, place(paragraph(SCALE_NOTE), rulerArea)];
+  try {
+    areas.push(place(paragraph(instructions)));
+  } catch (error) {
+    if (!(error instanceof NoRoom)) throw error;
+    // Narrow margins (card stock's 13.5 mm): no area holds the instructions as one block, so each sentence goes
+    // wherever it fits, in order.
+    for (const sentence of instructions) areas.push(place(paragraph([sentence])));
+  }
   if (layout.hasBackPage) areas.push(place(paragraph(BACK_OFFSET_TIP)));
 
   const items: PlannedItem[] = [];
