@@ -5,7 +5,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardSpec } from '../../src/core/spec/schema';
+import { encodeBase64 } from '../../src/core/image';
 import { CREATOR, render, specWith, stored, template } from '../helpers/engine';
+import { fixtureJpeg, makePng } from '../helpers/images';
 import { launchBrowser, serveHarness, waitForHarness } from '../helpers/browser';
 
 let server: Awaited<ReturnType<typeof serveHarness>>;
@@ -38,6 +40,8 @@ describe('the engine in Chromium', () => {
     ['a named US card', { region: 'US', fields: { name: 'Zoë Łukasiewicz', medications: 'Levothyroxine 50 µg\nVitamin D' } }],
     ['an A4 duplex sheet of 10', { paper: 'a4', copies: 10 }],
     ['a Letter fold-over sheet', { paper: 'letter', copies: 4, printMode: 'fold-over', region: 'CA', sections: ['crisis-contacts', 'always-avoid'] }],
+    ['a clinic card with a PNG logo', { region: 'GB', clinic: { name: 'Harbour Psychedelic Care', phone: '+44 20 7946 0000', url: 'https://harbour-care.example/sitters', logo: { mediaType: 'image/png', base64: encodeBase64(makePng(300, 100, { alpha: true })) } } }],
+    ['an A4 sheet of 10 clinic cards with a JPEG logo', { paper: 'a4', copies: 10, clinic: { name: 'Harbour Care', phone: '+44 20 7946 0000', url: '', logo: { mediaType: 'image/jpeg', base64: encodeBase64(fixtureJpeg()) } } }],
   ];
   for (const [name, change] of specs) {
     it(`renders ${name} byte for byte as Node does`, async () => {
