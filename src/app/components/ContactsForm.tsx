@@ -15,10 +15,11 @@ interface Props {
 /** The regions a template has crisis numbers for, with their names in the template's language, by name. */
 function regionsOf(template: Template): { code: string; name: string }[] {
   const names = new Intl.DisplayNames([template.locale], { type: 'region' });
+  const collator = new Intl.Collator(template.locale);
   return [...new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])))]
     .filter((region) => region !== 'any')
     .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, template.locale));
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 export function ContactsForm({ t, template, spec, onChange }: Props) {
