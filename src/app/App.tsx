@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CardSpec } from '../core/spec/schema';
 import { ActionBar } from './components/ActionBar';
+import { ClinicForm } from './components/ClinicForm';
 import { ContactsForm } from './components/ContactsForm';
 import { DetailsForm } from './components/DetailsForm';
 import { PreviewPanel } from './components/PreviewPanel';
@@ -82,6 +83,7 @@ export function App() {
               <SectionList t={t} template={bundled.template} spec={spec} onChange={setSpec} />
               <DetailsForm t={t} template={bundled.template} spec={spec} onChange={setSpec} />
               <ContactsForm t={t} template={bundled.template} spec={spec} onChange={setSpec} />
+              <ClinicForm t={t} spec={spec} onChange={setSpec} />
               <PrintingForm t={t} spec={spec} onChange={setSpec} />
             </form>
             <div class="output">

@@ -52,6 +52,25 @@ export const en = {
   addContact: 'Add a contact',
   removeContact: (name: string) => `Remove ${name || 'this contact'}`,
 
+  // Clinic or guide (ClinicForm)
+  clinic: {
+    heading: 'Clinic or guide (printed on every copy)',
+    hint: 'For clinics and guides who hand this card out: your name, number, web address and logo print on the last face, under “Issued by”. Leave it empty for a personal card.',
+    name: 'Name of the clinic or guide',
+    phone: 'Phone number',
+    phoneHint: 'Printed large: a number to call.',
+    phoneInvalid: 'Use digits, spaces and + ( ) - . / only, like +44 20 7946 0000.',
+    url: 'Web address',
+    urlHint: 'Printed without “https://”, like harbour-care.example/sitters.',
+    urlInvalid: 'A web address has no spaces.',
+    logo: 'Logo (PNG or JPEG, at most 1 MB)',
+    logoHint: 'Printed at most 22 × 8 mm, next to your name: about 300 × 100 pixels is plenty.',
+    logoPreview: 'The logo printed on the card',
+    removeLogo: 'Remove logo',
+    logoRefused: (fileName: string, reason: string, keptPrevious: boolean) =>
+      `“${fileName}” cannot be used: ${reason}.${keptPrevious ? ' The card keeps its previous logo.' : ''}`,
+  },
+
   // Printing
   printingHeading: 'Format and printing',
   formatLabel: 'Card format',
