@@ -1,20 +1,23 @@
 /** The whole app on one page: choose, preview, print, save. Phone first; two columns next to a printer. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardSpec } from '../core/spec/schema';
 import { ActionBar } from './components/ActionBar';
 import { ClinicForm } from './components/ClinicForm';
 import { ContactsForm } from './components/ContactsForm';
+import { CustomTemplates, MissingTemplate } from './components/CustomTemplates';
 import { DetailsForm } from './components/DetailsForm';
 import { PreviewPanel } from './components/PreviewPanel';
 import { PrintingForm } from './components/PrintingForm';
 import { PrivacyPanel } from './components/PrivacyPanel';
 import { SavedCards } from './components/SavedCards';
 import { SectionList } from './components/SectionList';
+import { SharedSetupNotice, SharePanel } from './components/SharePanel';
 import { TemplatePicker } from './components/TemplatePicker';
 import { deviceRegion, newCardSpec, today, useLayout } from './editor';
 import { loadCardFonts, type CardFonts } from './engine/fonts';
-import { latestOf, loadTemplates, type BundledTemplate } from './engine/templates';
+import { latestOf, loadTemplates, withCustom, type BundledTemplate } from './engine/templates';
 import { en as t } from './messages/en';
+import { useSharedSetup } from './share/use-shared-setup';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useSavedCards } from './use-saved-cards';
 
@@ -40,11 +43,27 @@ export function App() {
       const fresh = freshSpec(loaded);
       if (fresh !== undefined) setSpec((current) => current ?? fresh);
     });
-    loadCardFonts().then(setFonts, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
   }, []);
 
-  const bundled = templates?.find((entry) => spec !== undefined && entry.template.id === spec.template.id && entry.template.version === spec.template.version);
+  // The editor first, then the card font (370 kB) for the preview, once the editor has been painted: fetched
+  // together, on a slow first visit the font would hold the editor back. Later visits read it from the offline cache.
+  const editorShown = templates !== undefined;
+  useEffect(() => {
+    if (!editorShown) return;
+    // Effects run after the browser has painted; the timeout lets that paint's work finish first.
+    const timer = setTimeout(() => loadCardFonts().then(setFonts, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error))), 0);
+    return () => clearTimeout(timer);
+  }, [editorShown]);
+
+  // The bundled templates and the custom ones imported on this device.
+  const catalog = useMemo(() => templates && withCustom(templates, saved.state.templates), [templates, saved.state.templates]);
+  const bundled = catalog?.find((entry) => spec !== undefined && entry.template.id === spec.template.id && entry.template.version === spec.template.version);
   const result = useLayout(bundled, spec, fonts);
+  // A share link (#s=…) opens as a new, unsaved card once the templates, custom ones included, are known.
+  const shared = useSharedSetup(t, saved.state.available === undefined ? undefined : catalog, (loaded) => {
+    setOpenId(undefined);
+    setSpec(loaded);
+  });
 
   const save = async () => {
     if (spec === undefined || bundled === undefined) return;
@@ -74,17 +93,30 @@ export function App() {
         <p class="privacy-short">{t.privacyShort}</p>
       </header>
       <main>
-        {spec === undefined || templates === undefined || bundled === undefined ? (
+        <SharedSetupNotice t={t} notice={shared.notice} onDismiss={shared.dismiss} />
+        {spec !== undefined && catalog !== undefined && bundled === undefined ? (
+          <MissingTemplate
+            t={t}
+            templateKey={`${spec.template.id}@${spec.template.version}`}
+            onNewCard={() => {
+              const fresh = templates && freshSpec(templates);
+              if (fresh === undefined) return;
+              setOpenId(undefined);
+              setSpec(fresh);
+            }}
+          />
+        ) : spec === undefined || catalog === undefined || bundled === undefined ? (
           <p class="loading">{t.loadingContent}</p>
         ) : (
           <div class="workspace">
             <form class="editor" onSubmit={(event) => event.preventDefault()}>
-              <TemplatePicker t={t} templates={templates} spec={spec} onChange={setSpec} />
+              <TemplatePicker t={t} templates={catalog} spec={spec} onChange={setSpec} />
               <SectionList t={t} template={bundled.template} spec={spec} onChange={setSpec} />
               <DetailsForm t={t} template={bundled.template} spec={spec} onChange={setSpec} />
               <ContactsForm t={t} template={bundled.template} spec={spec} onChange={setSpec} />
               <ClinicForm t={t} spec={spec} onChange={setSpec} />
               <PrintingForm t={t} spec={spec} onChange={setSpec} />
+              <SharePanel t={t} template={bundled.template} spec={spec} />
             </form>
             <div class="output">
               <PreviewPanel t={t} spec={spec} result={result} onChange={setSpec} />
@@ -93,6 +125,7 @@ export function App() {
             </div>
           </div>
         )}
+        <CustomTemplates t={t} saved={saved} />
         <SavedCards
           t={t}
           saved={saved}

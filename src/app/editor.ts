@@ -17,7 +17,7 @@ export type LayoutResult =
 /** Lays the spec out, turning the errors a user can cause into results the preview explains. */
 export function layoutSpec(bundled: BundledTemplate, spec: CardSpec, fonts: CardFonts): LayoutResult {
   try {
-    const document = compose(bundled.template, spec, { contentHash: bundled.sha256 });
+    const document = compose(bundled.template, spec, { contentHash: bundled.sha256, custom: bundled.custom });
     return { ok: true, layout: layoutCard(document, fonts.measurer, { format: spec.format }), document };
   } catch (error) {
     if (error instanceof OverflowError) return { ok: false, kind: 'overflow', message: error.message, unplaced: error.unplaced };

@@ -4,22 +4,27 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CardSpec } from '../core/spec/schema';
-import type { CardStore, SavedCard } from './storage/card-store';
+import type { CardStore, CustomTemplate, ImportReport, SavedCard, TemplateImportResult, UnreadableTemplate } from './storage/card-store';
 
 export interface SavedCardsState {
   available: boolean | undefined;
   cards: SavedCard[];
   setAsideCount: number;
   message: string;
+  /** Custom templates imported on this device, and stored ones this version cannot read. */
+  templates: CustomTemplate[];
+  unreadableTemplates: UnreadableTemplate[];
+  /** The last outcome of a custom-template action, shown with the templates. */
+  templatesMessage: string;
 }
 
 export function useSavedCards() {
   const [store, setStore] = useState<CardStore | undefined>(undefined);
-  const [state, setState] = useState<SavedCardsState>({ available: undefined, cards: [], setAsideCount: 0, message: '' });
+  const [state, setState] = useState<SavedCardsState>({ available: undefined, cards: [], setAsideCount: 0, message: '', templates: [], unreadableTemplates: [], templatesMessage: '' });
 
-  const refresh = useCallback(async (current: CardStore, message = '') => {
-    const { cards, setAside } = await current.list();
-    setState({ available: true, cards, setAsideCount: setAside.length, message });
+  const refresh = useCallback(async (current: CardStore, message = '', target: 'message' | 'templatesMessage' = 'message') => {
+    const [{ cards, setAside }, { templates, unreadable }] = await Promise.all([current.list(), current.listTemplates()]);
+    setState({ available: true, cards, setAsideCount: setAside.length, message: '', templates, unreadableTemplates: unreadable, templatesMessage: '', [target]: message });
   }, []);
 
   useEffect(() => {
@@ -43,14 +48,14 @@ export function useSavedCards() {
 
   /** Runs a store action, then re-reads the list; a StorageError's message is shown, nothing is lost. */
   const run = useCallback(
-    async <T,>(action: (current: CardStore) => Promise<T>, message?: (result: T) => string): Promise<T | undefined> => {
+    async <T,>(action: (current: CardStore) => Promise<T>, message?: (result: T) => string, target: 'message' | 'templatesMessage' = 'message'): Promise<T | undefined> => {
       if (store === undefined) return undefined;
       try {
         const result = await action(store);
-        await refresh(store, message ? message(result) : '');
+        await refresh(store, message ? message(result) : '', target);
         return result;
       } catch (error) {
-        setState((s) => ({ ...s, message: error instanceof Error ? error.message : String(error) }));
+        setState((s) => ({ ...s, [target]: error instanceof Error ? error.message : String(error) }));
         return undefined;
       }
     },
@@ -66,7 +71,11 @@ export function useSavedCards() {
     remove: (id: string) => run((s) => s.remove(id)),
     exportAll: () => run((s) => s.exportAll()),
     exportSetAside: () => run((s) => s.exportSetAside()),
-    importFile: (text: string, describe: (report: { added: number; renamedCopies: number; skipped: number; rejected: unknown[] }) => string) => run((s) => s.importFile(text), describe),
+    importFile: (text: string, describe: (report: ImportReport) => string) => run((s) => s.importFile(text), describe),
+    /** Imports a template file; the result (problems included) is returned for the caller to show. */
+    importTemplate: (text: string, describe: (result: TemplateImportResult) => string) => run((s) => s.importTemplate(text), describe, 'templatesMessage'),
+    exportTemplate: (key: string) => run((s) => s.exportTemplate(key), undefined, 'templatesMessage'),
+    removeTemplate: (key: string, done: string) => run((s) => s.removeTemplate(key), () => done, 'templatesMessage'),
     eraseEverything: (done: string) =>
       run(async (s) => {
         await s.eraseEverything();

@@ -15,11 +15,13 @@ import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
 import { GeneratedFontMissingError, loadFontBytes, loadNodeMeasurer } from '../fonts/node';
 import { makeCard } from '../render/pdf/make-card';
 import { InputError, runMain, UsageError } from './run-main';
-import { findTemplate, loadTemplates, type StoredTemplate } from './template-store';
+import { findTemplate, loadTemplateFile, loadTemplates, type FileTemplate, type StoredTemplate } from './template-store';
 import { APP_VERSION } from './version';
 
 const USAGE = `usage: safety-card [options]            (in the repository: npm run card -- [options])
   --template ID[@VERSION]   template, default: the latest mdma-therapy
+  --template-file FILE.json a template file of your own (validated like the bundled ones; the card's
+                            footer says "Custom template"); see docs/TEMPLATES.md
   --sections all|default|ID,ID…   sections to print, in this order (default: the template's defaults)
   --field KEY=VALUE         a field value, e.g. --field name=Ada (repeatable; --list shows the keys)
   --region CODE             crisis contacts for a region (ISO code like US, DE), or any (default)
@@ -51,7 +53,11 @@ runMain(USAGE, async () => {
   }
   const templates = loadTemplates();
   const specFromFile = args.spec === undefined ? undefined : readSpecFile(args.spec);
-  const stored = findTemplate(templates, args.template ?? (specFromFile === undefined ? DEFAULT_TEMPLATE : `${specFromFile.template.id}@${specFromFile.template.version}`));
+  if (args.template !== undefined && args['template-file'] !== undefined) throw new UsageError('give --template or --template-file, not both');
+  const stored: FileTemplate =
+    args['template-file'] !== undefined
+      ? loadTemplateFile(args['template-file'], templates)
+      : { ...findTemplate(templates, args.template ?? (specFromFile === undefined ? DEFAULT_TEMPLATE : `${specFromFile.template.id}@${specFromFile.template.version}`)), custom: false };
 
   if (args.list === true) {
     process.stdout.write(args.json === true ? `${JSON.stringify(listing(templates, stored), null, 2)}\n` : describeListing(templates, stored));
@@ -69,7 +75,7 @@ runMain(USAGE, async () => {
   }
   let made;
   try {
-    made = await makeCard({ template: stored.template, contentHash: stored.sha256, spec, measurer, fonts, creator: `Safety Card ${APP_VERSION}` });
+    made = await makeCard({ template: stored.template, contentHash: stored.sha256, custom: stored.custom, spec, measurer, fonts, creator: `Safety Card ${APP_VERSION}` });
   } catch (error) {
     if (error instanceof SpecError || error instanceof OverflowError || error instanceof MissingGlyphsError || error instanceof LogoError) throw new InputError(error.message);
     throw error;
@@ -89,6 +95,7 @@ runMain(USAGE, async () => {
   const summary = {
     out,
     template: `${stored.template.id}@${stored.template.version}`,
+    customTemplate: stored.custom,
     format: made.layout.format.id,
     faces: made.layout.faces.length,
     paper: spec.paper,
@@ -104,7 +111,7 @@ runMain(USAGE, async () => {
   process.stdout.write(
     args.json === true
       ? `${JSON.stringify(summary)}\n`
-      : `${out}: ${describeGeometry(made.layout.format)}, ${summary.pages} page${summary.pages === 1 ? '' : 's'} (${spec.paper}${spec.paper === 'card' ? '' : `, ${spec.copies} cop${spec.copies === 1 ? 'y' : 'ies'}`}), body ${summary.bodySizePt} pt, smallest ${summary.minSizePt} pt, ${(summary.bytes / 1024).toFixed(1)} kB, ${summary.template}\n`,
+      : `${out}: ${describeGeometry(made.layout.format)}, ${summary.pages} page${summary.pages === 1 ? '' : 's'} (${spec.paper}${spec.paper === 'card' ? '' : `, ${spec.copies} cop${spec.copies === 1 ? 'y' : 'ies'}`}), body ${summary.bodySizePt} pt, smallest ${summary.minSizePt} pt, ${(summary.bytes / 1024).toFixed(1)} kB, ${stored.custom ? 'custom template ' : ''}${summary.template}\n`,
   );
   return 0;
 });
@@ -116,6 +123,7 @@ function parseFlags() {
     return parseArgs({
       options: {
         template: { type: 'string' },
+        'template-file': { type: 'string' },
         sections: { type: 'string' },
         field: { type: 'string', multiple: true },
         region: { type: 'string' },

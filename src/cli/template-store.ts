@@ -1,10 +1,14 @@
-/** The bundled templates, read from the repository's templates/ folder for the CLI. */
+/** The bundled templates, read from the repository's templates/ folder for the CLI, and template files given by path. */
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { groupById } from '../core/template/catalog';
+import { templateContentText } from '../core/template/canonical';
+import { groupById, templateKey } from '../core/template/catalog';
+import { decideCustomImport, formatTemplateProblem } from '../core/template/custom';
 import type { Template } from '../core/template/schema';
+import { MAX_TEMPLATE_TEXT_CHARS, parseTemplateText, type TemplateProblem } from '../core/template/validate';
 import { InputError } from './run-main';
 import { parseTemplateFiles } from './template-catalog';
-import { readTemplateTree } from './template-files';
+import { readTemplateTree, sha256Hex } from './template-files';
 
 /** templates/ next to src/. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -34,4 +38,36 @@ export function findTemplate(templates: Map<string, StoredTemplate[]>, reference
     throw new InputError(`template ${id} has no version ${version}; versions: ${versions.map((entry) => entry.template.version).join(', ')}`);
   }
   return found;
+}
+
+/** A template given as a file (--template-file): `custom` unless it is one of the bundled published versions. */
+export interface FileTemplate extends StoredTemplate {
+  custom: boolean;
+}
+
+/**
+ * Reads a template file that is not (necessarily) bundled, validated like the bundled ones (schema, rules across
+ * values, size limit) and against the rules for custom templates (src/core/template/custom.ts); an InputError lists
+ * every problem as "FILE: path: message".
+ */
+export function loadTemplateFile(path: string, bundled: Map<string, StoredTemplate[]>): FileTemplate {
+  let text: string;
+  try {
+    if (statSync(path).size > MAX_TEMPLATE_TEXT_CHARS * 3) {
+      throw new InputError(`${path}: (root): expected a template file of at most ${MAX_TEMPLATE_TEXT_CHARS / 1024} kB, found ${Math.ceil(statSync(path).size / 1024)} kB`);
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read the template file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = parseTemplateText(text);
+  const fail = (problems: readonly TemplateProblem[]) =>
+    new InputError(`${problems.map((problem) => `${path}: ${formatTemplateProblem(problem)}`).join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${path}; nothing was printed.`);
+  if (!parsed.ok) throw fail(parsed.problems);
+  const entry = { template: parsed.template, sha256: sha256Hex(templateContentText(parsed.template)) };
+  const published = Object.fromEntries([...bundled.values()].flat().map((stored) => [templateKey(stored.template), stored.sha256]));
+  const decision = decideCustomImport(entry, { bundled: published, custom: [] });
+  if (decision.kind === 'refused') throw fail(decision.problems);
+  return { ...entry, custom: decision.kind !== 'already-bundled' };
 }

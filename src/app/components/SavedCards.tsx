@@ -28,7 +28,11 @@ export function SavedCards({ t, saved, openCard, newCard, openId }: Props) {
     const file = input.files?.[0];
     input.value = '';
     if (file === undefined) return;
-    await saved.importFile(await file.text(), (report) => t.imported(report.added + report.renamedCopies, report.skipped, report.rejected.length));
+    await saved.importFile(await file.text(), (report) => {
+      const cards = t.imported(report.added + report.renamedCopies, report.skipped, report.rejected.length);
+      if (report.templatesAdded === 0 && report.templatesRejected.length === 0) return cards;
+      return cards + t.customTemplates.fromExport(report.templatesAdded, report.templatesRejected.map((r) => `${r.key ?? `#${r.index + 1}`}: ${r.reason}`));
+    });
   };
 
   return (

@@ -1,5 +1,9 @@
-/** Which content version the card uses; a newer version is announced with what changed, and the card can move to it. */
+/**
+ * Which template and content version the card uses: the bundled ones and the custom ones imported on this device
+ * (marked "Custom"). A newer version is announced with what changed, and the card can move to it.
+ */
 import { compareSemver } from '../../core/semver';
+import { defaultSpec } from '../../core/spec/defaults';
 import { diffTemplates } from '../../core/template/diff';
 import type { CardSpec } from '../../core/spec/schema';
 import type { BundledTemplate } from '../engine/templates';
@@ -18,15 +22,32 @@ export function TemplatePicker({ t, templates, spec, onChange }: Props) {
   const latest = versions[0];
   const behind = current !== undefined && latest !== undefined && compareSemver(latest.template.version, current.template.version) > 0;
   const diff = behind && current && latest ? diffTemplates(current.template, latest.template) : undefined;
+  // One entry per template id: its newest version (the list is by id, newest first).
+  const choices = templates.filter((entry, index) => index === 0 || templates[index - 1]?.template.id !== entry.template.id);
 
   return (
     <fieldset class="group">
       <legend>{t.contentHeading}</legend>
+      {choices.length > 1 && (
+        <label class="field">
+          <span>{t.customTemplates.templateLabel}</span>
+          <select value={spec.template.id} onChange={(event) => onChange(switchTo(spec, choices.find((entry) => entry.template.id === (event.target as HTMLSelectElement).value)))}>
+            {choices.map((entry) => (
+              <option key={entry.template.id} value={entry.template.id}>
+                {entry.template.title}
+                {entry.custom ? ` (${t.customTemplates.customMark}: ${entry.template.id})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <p>
         <strong>{current?.template.title}</strong>
+        {current?.custom === true && <span class="custom-mark">{t.customTemplates.customMark}</span>}
         <br />
         <span class="hint">{current?.template.description}</span>
       </p>
+      {current?.custom === true && <p class="notice custom-note">{t.customTemplates.customNote}</p>}
       <label class="field">
         <span>{t.templateLabel}</span>
         <select value={spec.template.version} onChange={(event) => onChange(moveTo(spec, versions, (event.target as HTMLSelectElement).value))}>
@@ -73,6 +94,24 @@ function ChangeList({ t, diff }: { t: Messages; diff: ReturnType<typeof diffTemp
       ))}
     </ul>
   );
+}
+
+/**
+ * The spec moved to another template: its default sections, the field values whose ids it also has, the region when
+ * it has numbers for it; the printing choices stay.
+ */
+function switchTo(spec: CardSpec, target: BundledTemplate | undefined): CardSpec {
+  if (target === undefined || target.template.id === spec.template.id) return spec;
+  const defaults = defaultSpec(target.template, spec.date);
+  const fieldIds = new Set(target.template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => field.id) : [])));
+  const regions = new Set(target.template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])));
+  return {
+    ...spec,
+    template: defaults.template,
+    sections: defaults.sections,
+    fields: Object.fromEntries(Object.entries(spec.fields).filter(([id]) => fieldIds.has(id))),
+    region: regions.has(spec.region) ? spec.region : 'any',
+  };
 }
 
 /** The spec moved to another version of its template: sections and fields that no longer exist are dropped. */

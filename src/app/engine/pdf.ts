@@ -9,6 +9,7 @@ export async function makePdf(bundled: BundledTemplate, spec: CardSpec, fonts: C
   const made = await makeCard({
     template: bundled.template,
     contentHash: bundled.sha256,
+    custom: bundled.custom,
     spec,
     measurer: fonts.measurer,
     fonts: { ...fonts.bytes, ...fonts.names },

@@ -5,10 +5,13 @@
  * - "cards" (keyPath "id"): one SavedCard per record (see export-format.ts);
  * - "set-aside" (autoIncrement): records of "cards" that could not be read, moved here by `list()` and never
  *   deleted except by `discardSetAside` or `eraseEverything`: { original, reason, setAsideAt }.
+ * - "templates" (keyPath "key", since version 2): the custom templates imported on this device, one
+ *   StoredTemplateRecord per id@version (see custom-templates.ts).
  *
  * Errors are StorageErrors whose message says what is wrong and what to do. When IndexedDB is unavailable (private
  * browsing in some browsers), `openCardStore` rejects with code 'unavailable' and the app goes on without saving.
  */
+import { compareSemver } from '../../core/semver';
 import { migrateSpec, type CardSpec } from '../../core/spec/schema';
 import {
   buildExport,
@@ -27,15 +30,19 @@ import {
   type SetAsideRecord,
 } from './export-format';
 import { deleteDatabase, inTransaction, request } from './idb';
+import { planTemplateImport, readStoredTemplate, readTemplateFile, type CustomTemplate, type StoredTemplateRecord, type TemplateImportResult, type UnreadableTemplate } from './custom-templates';
+import { formatTemplateProblem } from '../../core/template/custom';
 import { en } from '../messages/en';
 
 const m = en.storage;
 
-export { StorageError, type ImportReport, type RejectedCard, type SavedCard, type SetAsideRecord, type StorageErrorCode } from './export-format';
+export { StorageError, type ImportReport, type RejectedCard, type RejectedTemplate, type SavedCard, type SetAsideRecord, type StorageErrorCode } from './export-format';
+export type { CustomTemplate, TemplateImportResult, UnreadableTemplate } from './custom-templates';
 
 export const DEFAULT_DB_NAME = 'safety-card';
 const CARDS = 'cards';
 const SET_ASIDE = 'set-aside';
+const TEMPLATES = 'templates';
 
 /**
  * The version of the database's shape (its object stores and indexes), not of the records in it: card specs carry
@@ -47,12 +54,16 @@ const SET_ASIDE = 'set-aside';
  * an update of the app must never lose saved cards (move records with a cursor instead). Add a browser test that
  * opens a database made by the previous version.
  */
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 function upgrade(db: IDBDatabase, oldVersion: number, _tx: IDBTransaction): void {
   if (oldVersion < 1) {
     db.createObjectStore(CARDS, { keyPath: 'id' });
     db.createObjectStore(SET_ASIDE, { autoIncrement: true });
+  }
+  if (oldVersion < 2) {
+    // Custom templates (version 2): a new store; "cards" and "set-aside" are left as they are.
+    db.createObjectStore(TEMPLATES, { keyPath: 'key' });
   }
 }
 
@@ -72,6 +83,13 @@ export interface CardList {
 
 export type PersistenceResult = 'granted' | 'denied' | 'unsupported';
 
+export interface TemplateList {
+  /** The custom templates on this device, by id, newest version first. */
+  templates: CustomTemplate[];
+  /** Stored templates this version cannot read: kept, and exportable with `exportTemplate`. */
+  unreadable: UnreadableTemplate[];
+}
+
 export interface CardStore {
   readonly dbName: string;
   /** Every card, migrated to the current spec version (and written back so); unreadable records are moved to "set-aside". */
@@ -90,8 +108,19 @@ export interface CardStore {
   exportSetAside(): Promise<string>;
   /** Deletes one set-aside record (after the user exported it, or chose to drop it). */
   discardSetAside(key: number): Promise<void>;
-  /** Merges an export file into the saved cards without loss; a file that is not an export changes nothing. */
+  /**
+   * Merges an export file into the saved cards without loss, with the custom templates it carries (checked like any
+   * imported template); a file that is not an export changes nothing.
+   */
   importFile(text: string): Promise<ImportReport>;
+  /** The custom templates on this device. */
+  listTemplates(): Promise<TemplateList>;
+  /** Imports a template file; a file with problems (or against the rules of core/template/custom.ts) changes nothing. */
+  importTemplate(text: string): Promise<TemplateImportResult>;
+  /** The text of a custom template's file, as it was imported. */
+  exportTemplate(key: string): Promise<string>;
+  /** Deletes a custom template; refused (StorageError 'template-in-use') while saved cards use it. */
+  removeTemplate(key: string): Promise<void>;
   /** Deletes the whole database, cards and set-aside records, in one step. The store stays usable (and empty). */
   eraseEverything(): Promise<void>;
   /** Asks the browser not to evict saved cards under storage pressure. */
@@ -223,6 +252,20 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
     });
   }
 
+  async function listTemplates(): Promise<TemplateList> {
+    return run([TEMPLATES], 'readonly', async (tx) => {
+      const records: unknown[] = await request(tx.objectStore(TEMPLATES).getAll());
+      const list: TemplateList = { templates: [], unreadable: [] };
+      for (const raw of records) {
+        const read = readStoredTemplate(raw);
+        if (read.ok) list.templates.push(read.entry);
+        else list.unreadable.push(read.unreadable);
+      }
+      list.templates.sort((a, b) => a.template.id.localeCompare(b.template.id) || compareSemver(b.template.version, a.template.version));
+      return list;
+    });
+  }
+
   async function list(): Promise<CardList> {
     return run([CARDS, SET_ASIDE], 'readwrite', async (tx) => {
       const cardStore = tx.objectStore(CARDS);
@@ -277,7 +320,11 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
       });
     },
     async exportAll() {
-      return buildExport((await list()).cards, new Date());
+      const { cards } = await list();
+      const used = new Set(cards.map((card) => `${card.spec.template.id}@${card.spec.template.version}`));
+      const { templates } = await listTemplates();
+      const carried = templates.filter((entry) => used.has(entry.key)).map((entry) => JSON.parse(entry.text) as unknown);
+      return buildExport(cards, new Date(), carried);
     },
     async exportSetAside() {
       return buildSetAsideExport((await list()).setAside, new Date());
@@ -289,7 +336,35 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
     },
     async importFile(text) {
       const parsed = parseExport(text); // refuses a file that is not an export before touching the database
-      return run([CARDS], 'readwrite', async (tx) => {
+      // Templates are read and hashed before the transaction (WebCrypto is asynchronous; a transaction may only wait
+      // for its own requests).
+      const templateFiles = await Promise.all(
+        parsed.templates.map(async (data, index) => {
+          const fileText = `${JSON.stringify(data, null, 2)}\n`;
+          return { index, text: fileText, read: await readTemplateFile(fileText) };
+        }),
+      );
+      return run([CARDS, TEMPLATES], 'readwrite', async (tx) => {
+        const templateStore = tx.objectStore(TEMPLATES);
+        const storedTemplates = ((await request(templateStore.getAll())) as unknown[]).flatMap((raw) => {
+          const read = readStoredTemplate(raw);
+          return read.ok ? [read.entry] : [];
+        });
+        let templatesAdded = 0;
+        const templatesRejected: ImportReport['templatesRejected'] = [];
+        for (const file of templateFiles) {
+          if (!file.read.ok) {
+            templatesRejected.push({ index: file.index, reason: file.read.problems.map(formatTemplateProblem).join('; ') });
+            continue;
+          }
+          const plan = planTemplateImport(file.read, file.text, storedTemplates, now());
+          if (!plan.result.ok) templatesRejected.push({ index: file.index, ...(plan.result.key === undefined ? {} : { key: plan.result.key }), reason: plan.result.problems.map(formatTemplateProblem).join('; ') });
+          if (plan.record !== undefined) {
+            templateStore.add(plan.record);
+            storedTemplates.push({ ...plan.record, template: file.read.template });
+            templatesAdded++;
+          }
+        }
         const cardStore = tx.objectStore(CARDS);
         const [keys, records] = await Promise.all([request(cardStore.getAllKeys()), request(cardStore.getAll())]);
         const existing = new Map<string, SavedCard | null>();
@@ -302,7 +377,42 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
         const { toAdd, report } = planImport(existing, parsed, newId);
         // `add`, not `put`: an import never overwrites; if an id were taken meanwhile, the whole import is undone.
         for (const card of toAdd) cardStore.add(card);
-        return report;
+        return { ...report, templatesAdded, templatesRejected };
+      });
+    },
+    listTemplates,
+    async importTemplate(text) {
+      const read = await readTemplateFile(text);
+      if (!read.ok) return { ok: false, problems: read.problems };
+      return run([TEMPLATES], 'readwrite', async (tx) => {
+        const templateStore = tx.objectStore(TEMPLATES);
+        const stored = ((await request(templateStore.getAll())) as unknown[]).flatMap((raw) => {
+          const entry = readStoredTemplate(raw);
+          return entry.ok ? [entry.entry] : [];
+        });
+        const plan = planTemplateImport(read, text, stored, now());
+        if (plan.record !== undefined) await request(templateStore.add(plan.record));
+        return plan.result;
+      });
+    },
+    async exportTemplate(key) {
+      return run([TEMPLATES], 'readonly', async (tx) => {
+        const raw = (await request(tx.objectStore(TEMPLATES).get(key))) as Partial<StoredTemplateRecord> | undefined;
+        if (typeof raw?.text !== 'string') throw new StorageError('template-not-found', m.templateNotFound(key));
+        return raw.text;
+      });
+    },
+    async removeTemplate(key) {
+      await run([CARDS, TEMPLATES], 'readwrite', async (tx) => {
+        const templateStore = tx.objectStore(TEMPLATES);
+        if ((await request(templateStore.getKey(key))) === undefined) throw new StorageError('template-not-found', m.templateNotFound(key));
+        const records: unknown[] = await request(tx.objectStore(CARDS).getAll());
+        const users = records.flatMap((raw) => {
+          const read = readCard(raw);
+          return read.ok && `${read.card.spec.template.id}@${read.card.spec.template.version}` === key ? [read.card.name] : [];
+        });
+        if (users.length > 0) throw new StorageError('template-in-use', m.templateInUse(key, users));
+        templateStore.delete(key);
       });
     },
     async eraseEverything() {

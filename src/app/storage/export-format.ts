@@ -8,9 +8,13 @@ import { en } from '../messages/en';
 
 const m = en.storage;
 
-/** The marker of an export file, and the export version this code writes and reads. */
+/**
+ * The marker of an export file, and the export version this code writes (it reads every version up to it).
+ * Version 1: `cards`. Version 2 adds `templates`: the custom templates the cards use, each the JSON of the file as
+ * it was imported (checked again, like any template file, when the export is imported).
+ */
 export const EXPORT_FORMAT = 'safety-card/cards';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 /** The largest import accepted, in bytes of UTF-8 (5 MB: some thousands of cards). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** Card names are trimmed and hold 1 to this many characters (Unicode code points). */
@@ -39,11 +43,26 @@ export interface RejectedCard {
  * a different card, saved as a copy with a new id and " (imported)" after the name; `skipped`: cards already saved
  * with the same name and spec. New cards in all: `added + renamedCopies`.
  */
-export interface ImportReport {
+export interface CardImportReport {
   added: number;
   skipped: number;
   renamedCopies: number;
   rejected: RejectedCard[];
+}
+
+/** What an import did to the cards (see CardImportReport) and to the custom templates the file carries. */
+export interface ImportReport extends CardImportReport {
+  /** Custom templates of the file stored on this device (ones already here, bundled or imported, are not counted). */
+  templatesAdded: number;
+  /** Custom templates of the file that were not stored, and why (the cards that use them are imported all the same). */
+  templatesRejected: RejectedTemplate[];
+}
+
+/** A template of an import file that was not stored: its position in `templates`, its id@version if readable, and why. */
+export interface RejectedTemplate {
+  index: number;
+  key?: string;
+  reason: string;
 }
 
 export type StorageErrorCode =
@@ -56,7 +75,9 @@ export type StorageErrorCode =
   | 'invalid-name'
   | 'invalid-spec'
   | 'not-an-export'
-  | 'newer-export';
+  | 'newer-export'
+  | 'template-not-found'
+  | 'template-in-use';
 
 /** An error of saved-card storage; the message says what is wrong and how to fix it, and `code` lets the app branch. */
 export class StorageError extends Error {
@@ -176,15 +197,19 @@ export function byUpdatedDesc(a: SavedCard, b: SavedCard): number {
 
 const exportEntry = (card: SavedCard): SavedCard => ({ id: card.id, name: card.name, createdAt: card.createdAt, updatedAt: card.updatedAt, spec: card.spec });
 
-/** The text of an export file of `cards`. */
-export function buildExport(cards: readonly SavedCard[], exportedAt: Date): string {
-  return `${JSON.stringify({ format: EXPORT_FORMAT, exportVersion: EXPORT_VERSION, exportedAt: exportedAt.toISOString(), cards: cards.map(exportEntry) }, null, 2)}\n`;
+/** The text of an export file of `cards`, with `templates`: the JSON data of the custom template files they use. */
+export function buildExport(cards: readonly SavedCard[], exportedAt: Date, templates: readonly unknown[] = []): string {
+  return `${JSON.stringify({ format: EXPORT_FORMAT, exportVersion: EXPORT_VERSION, exportedAt: exportedAt.toISOString(), cards: cards.map(exportEntry), templates }, null, 2)}\n`;
 }
 
-/** An export file read: the valid cards with their position in the file, and the others with the reason. */
+/**
+ * An export file read: the valid cards with their position in the file, the others with the reason, and the custom
+ * templates' JSON data as found (none in a version 1 file), to be checked like any template file.
+ */
 export interface ParsedExport {
   cards: { index: number; card: SavedCard }[];
   rejected: RejectedCard[];
+  templates: unknown[];
 }
 
 /** The UTF-8 length of `text` in bytes, counting no further than `limit + 1`. */
@@ -226,7 +251,10 @@ export function parseExport(text: string): ParsedExport {
   }
   if (version > EXPORT_VERSION) throw new StorageError('newer-export', m.newerExport(version, EXPORT_VERSION));
   if (!Array.isArray(file.cards)) throw new StorageError('not-an-export', m.damagedExport(`"cards" must be a list, found ${describeType(file.cards)}`));
-  const parsed: ParsedExport = { cards: [], rejected: [] };
+  // Version 1 had no templates; in version 2 they may be left out (a hand-made file), but not be something else.
+  const templates = version < 2 || file.templates === undefined ? [] : file.templates;
+  if (!Array.isArray(templates)) throw new StorageError('not-an-export', m.damagedExport(`"templates" must be a list, found ${describeType(templates)}`));
+  const parsed: ParsedExport = { cards: [], rejected: [], templates };
   file.cards.forEach((entry: unknown, index) => {
     const read = readCard(entry);
     if (read.ok) {
@@ -247,10 +275,10 @@ export function parseExport(text: string): ParsedExport {
  * (skipped instead when that copy is already saved, so importing a file twice adds nothing the second time).
  * Returns the cards to add, in file order, and the report.
  */
-export function planImport(existing: ReadonlyMap<string, SavedCard | null>, parsed: ParsedExport, newId: () => string): { toAdd: SavedCard[]; report: ImportReport } {
+export function planImport(existing: ReadonlyMap<string, SavedCard | null>, parsed: ParsedExport, newId: () => string): { toAdd: SavedCard[]; report: CardImportReport } {
   const saved = new Map(existing);
   const contents = new Set([...existing.values()].flatMap((card) => (card === null ? [] : [contentKey(card)])));
-  const report: ImportReport = { added: 0, skipped: 0, renamedCopies: 0, rejected: [...parsed.rejected].sort((a, b) => a.index - b.index) };
+  const report: CardImportReport = { added: 0, skipped: 0, renamedCopies: 0, rejected: [...parsed.rejected].sort((a, b) => a.index - b.index) };
   const toAdd: SavedCard[] = [];
   const add = (card: SavedCard) => {
     saved.set(card.id, card);

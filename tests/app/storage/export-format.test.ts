@@ -19,7 +19,7 @@ import {
   StorageError,
   toJsonSafe,
   validName,
-  type ImportReport,
+  type CardImportReport,
   type SavedCard,
 } from '../../../src/app/storage/export-format';
 import { miniTemplate } from '../../helpers/fixtures';
@@ -32,7 +32,7 @@ function card(id: string, name: string, change: Partial<CardSpec> = {}): SavedCa
 }
 
 /** Imports `text` into `saved`: the merged cards by id, and the report. */
-function importInto(saved: SavedCard[], text: string): { cards: SavedCard[]; report: ImportReport } {
+function importInto(saved: SavedCard[], text: string): { cards: SavedCard[]; report: CardImportReport } {
   let next = 0;
   const { toAdd, report } = planImport(new Map(saved.map((c) => [c.id, c])), parseExport(text), () => `new-${++next}`);
   return { cards: [...saved, ...toAdd], report };
@@ -98,7 +98,7 @@ describe('export and import', () => {
 
   it('round-trips: an export imported into an empty device gives the same cards', () => {
     const text = buildExport(saved, new Date('2026-11-29T12:00:00Z'));
-    expect(JSON.parse(text)).toEqual({ format: 'safety-card/cards', exportVersion: 1, exportedAt: '2026-11-29T12:00:00.000Z', cards: saved });
+    expect(JSON.parse(text)).toEqual({ format: 'safety-card/cards', exportVersion: 2, exportedAt: '2026-11-29T12:00:00.000Z', cards: saved, templates: [] });
     const { cards, report } = importInto([], text);
     expect(report).toEqual({ added: 3, skipped: 0, renamedCopies: 0, rejected: [] });
     expect(cards).toEqual(saved);
@@ -164,7 +164,7 @@ describe('export and import', () => {
       ['JSON without the marker', JSON.stringify({ cards: [card('a', 'A')] }), 'This file is not a Safety Card export (it has no "format": "safety-card/cards"). Choose the .json file exported from Safety Card.'],
       ['a list', JSON.stringify([card('a', 'A')]), 'This file is not a Safety Card export (it has no "format": "safety-card/cards"). Choose the .json file exported from Safety Card.'],
       ['another marker', JSON.stringify({ format: 'safety-card/templates', exportVersion: 1, cards: [] }), 'This file is not a Safety Card export (it has no "format": "safety-card/cards"). Choose the .json file exported from Safety Card.'],
-      ['no export version', exportOf([], { exportVersion: '1' }), 'This export file is damaged: "exportVersion" must be a whole number from 1 to 1, found text. Export the cards again from the device that made it.'],
+      ['no export version', exportOf([], { exportVersion: '1' }), 'This export file is damaged: "exportVersion" must be a whole number from 1 to 2, found text. Export the cards again from the device that made it.'],
       ['cards not a list', exportOf([], { cards: { a: 1 } }), 'This export file is damaged: "cards" must be a list, found an object. Export the cards again from the device that made it.'],
     ];
     for (const [what, text, message] of cases) {
@@ -173,10 +173,24 @@ describe('export and import', () => {
   });
 
   it('refuses a file from a newer export version and says to update', () => {
-    expect(refusal(() => parseExport(exportOf([card('a', 'A')], { exportVersion: 2 })))).toMatchObject({
+    expect(refusal(() => parseExport(exportOf([card('a', 'A')], { exportVersion: 3 })))).toMatchObject({
       code: 'newer-export',
-      message: 'This file was exported by a newer version of Safety Card (export version 2; this one reads version 1). Update the app by reloading the page, then import the file again.',
+      message: 'This file was exported by a newer version of Safety Card (export version 3; this one reads version 2). Update the app by reloading the page, then import the file again.',
     });
+  });
+
+  it('reads the custom templates of a version 2 file, and none from a version 1 file (still imported as before)', () => {
+    const template = { id: 'clinic-card', version: '1.0.0' };
+    const v2 = buildExport(saved, new Date('2026-11-29T12:00:00Z'), [template]);
+    expect(JSON.parse(v2)).toMatchObject({ exportVersion: 2, templates: [template] });
+    expect(parseExport(v2)).toMatchObject({ cards: saved.map((c, index) => ({ index, card: c })), rejected: [], templates: [template] });
+    // A version 1 file (before custom templates) reads as it always did; a "templates" key there is not looked at.
+    const v1 = exportOf(saved, { templates: 'ignored' });
+    expect(parseExport(v1)).toEqual({ cards: saved.map((c, index) => ({ index, card: c })), rejected: [], templates: [] });
+    expect(importInto([], v1).cards).toEqual(saved);
+    expect(refusal(() => parseExport(exportOf([], { exportVersion: 2, templates: { a: 1 } }))).message).toBe(
+      'This export file is damaged: "templates" must be a list, found an object. Export the cards again from the device that made it.',
+    );
   });
 
   it('refuses a file over 5 MB, counted in UTF-8 bytes, before parsing it', () => {
@@ -202,7 +216,7 @@ describe('set-aside records', () => {
     const text = buildSetAsideExport(records, new Date('2026-11-30T00:00:00Z'));
     expect(JSON.parse(text)).toEqual({
       format: 'safety-card/cards',
-      exportVersion: 1,
+      exportVersion: 2,
       exportedAt: '2026-11-30T00:00:00.000Z',
       cards: [
         { id: 'x', name: 3, spec: 'nope' },
