@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64, inspectImage, inspectLogo, LOGO_MAX_SIDE_PX, LogoError, logoFromBytes } from '../../src/core/image';
+import { defaultSpec, migrateSpec, SpecFormatError } from '../../src/core/spec/schema';
 import { fixtureJpeg, makePng } from '../helpers/images';
+import { miniTemplate } from '../helpers/fixtures';
 
 const refused = (bytes: Uint8Array, message: RegExp) => {
   expect(() => inspectImage(bytes)).toThrow(LogoError);
@@ -99,5 +101,24 @@ describe('logoFromBytes and inspectLogo', () => {
   it('refuses a file the same way as inspectImage', () => {
     expect(() => logoFromBytes(new TextEncoder().encode('GIF89a'))).toThrow('the logo is not a PNG or JPEG image (it starts with GIF89a, it looks like a GIF image): save it as PNG or JPEG');
     expect(() => logoFromBytes(new Uint8Array([0, 1, 2, 3, 4, 5]))).toThrow('the logo is not a PNG or JPEG image (it starts with 00 01 02 03…): save it as PNG or JPEG');
+  });
+});
+
+describe('the card spec holds only logos the card can draw', () => {
+  const spec = (logo: unknown) => ({ ...defaultSpec(miniTemplate(), '2026-11-29'), clinic: { name: 'Harbour Care', phone: '', url: '', logo } });
+
+  it('accepts a PNG and a JPEG', () => {
+    expect(migrateSpec(spec({ mediaType: 'image/png', base64: encodeBase64(makePng(30, 10)) })).clinic.logo?.mediaType).toBe('image/png');
+    expect(migrateSpec(spec({ mediaType: 'image/jpeg', base64: encodeBase64(fixtureJpeg()) })).clinic.logo?.mediaType).toBe('image/jpeg');
+  });
+
+  it('refuses a stored or imported spec whose logo bytes are not an image, or not of the declared type, saying why', () => {
+    const gif = spec({ mediaType: 'image/png', base64: Buffer.from('GIF89a\x01\x00', 'latin1').toString('base64') });
+    expect(() => migrateSpec(gif)).toThrow(SpecFormatError);
+    expect(() => migrateSpec(gif)).toThrow('not a valid card spec: clinic.logo: the logo is not a PNG or JPEG image (it starts with GIF89a…, it looks like a GIF image): save it as PNG or JPEG');
+    const mislabelled = spec({ mediaType: 'image/jpeg', base64: encodeBase64(makePng(3, 3)) });
+    expect(() => migrateSpec(mislabelled)).toThrow(/clinic\.logo: the logo is said to be image\/jpeg but its bytes are image\/png/);
+    const cut = spec({ mediaType: 'image/png', base64: encodeBase64(makePng(30, 10).subarray(0, 40)) });
+    expect(() => migrateSpec(cut)).toThrow(/clinic\.logo: the logo is an incomplete PNG file/);
   });
 });

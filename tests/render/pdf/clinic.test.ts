@@ -111,6 +111,13 @@ describe('a card with a clinic', () => {
     expect(hundred.bytes.length - one.bytes.length).toBeLessThan(one.bytes.length - withoutLogo.bytes.length + 20_000);
   });
 
+  it('embeds the logo once on A4 card stock too', async () => {
+    const made = await render(specWith({ clinic: CLINIC, paper: 'a4', stock: 'avery-c32011', copies: 20, region: 'GB', sections: ['crisis-contacts', 'always-avoid'] }));
+    const rows = await images(save(dir.path, 'stock-20.pdf', made.bytes));
+    expect(rows.length).toBe(20);
+    expect(new Set(rows.map((row) => row.objectId)).size).toBe(1);
+  });
+
   it('gives the same bytes every run', async () => {
     const spec = specWith({ clinic: CLINIC, region: 'DE' });
     const [first, second] = [await render(spec), await render(spec)];
