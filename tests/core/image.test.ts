@@ -80,6 +80,11 @@ describe('inspectImage', () => {
     const huge = new Uint8Array(header);
     new DataView(huge.buffer).setUint32(16, LOGO_MAX_SIDE_PX + 1);
     refused(huge, new RegExp(`^the logo is ${LOGO_MAX_SIDE_PX + 1} × 1 pixels; at most ${LOGO_MAX_SIDE_PX} on each side`));
+    new DataView(huge.buffer).setUint32(16, 2000);
+    new DataView(huge.buffer).setUint32(20, 1001);
+    refused(huge, /^the logo is 2000 × 1001 pixels; at most 2 million pixels \(like 2000 × 1000\): make it smaller/);
+    new DataView(huge.buffer).setUint32(20, 1000);
+    expect(() => inspectImage(huge)).not.toThrow(/pixels/);
   });
 
   it('refuses a declared type that disagrees with the bytes', () => {
