@@ -5,10 +5,14 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardList, CardStore, ImportReport, PersistenceResult, SavedCard } from '../../src/app/storage/card-store';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CardList, CardStore, ImportReport, PersistenceResult, SavedCard, TemplateImportResult } from '../../src/app/storage/card-store';
+import type { TemplateList } from '../../src/app/storage/card-store';
 import { defaultSpec, type CardSpec } from '../../src/core/spec/schema';
 import { launchBrowser, serveHarness } from '../helpers/browser';
-import { miniTemplate } from '../helpers/fixtures';
+import { miniTemplate, sectionOf, variant } from '../helpers/fixtures';
+import { REPO_ROOT } from '../helpers/run';
 import type { Outcome } from './harness/storage';
 
 type Method = Exclude<keyof CardStore, 'dbName'>;
@@ -155,15 +159,15 @@ describe('saved cards in IndexedDB (Chromium)', () => {
     const before = await call<CardList>(db, 'list');
     expect(before.setAside).toHaveLength(1);
     const text = await call<string>(db, 'exportAll');
-    expect(JSON.parse(text)).toEqual({ format: 'safety-card/cards', exportVersion: 1, exportedAt: expect.stringMatching(ISO), cards: before.cards });
+    expect(JSON.parse(text)).toEqual({ format: 'safety-card/cards', exportVersion: 2, exportedAt: expect.stringMatching(ISO), cards: before.cards, templates: [] });
 
     await call(db, 'eraseEverything');
     expect(await page.evaluate(() => window.databaseNames())).not.toContain(db);
     expect(await call<CardList>(db, 'list')).toEqual({ cards: [], setAside: [] });
 
-    expect(await call<ImportReport>(db, 'importFile', text)).toEqual({ added: 3, skipped: 0, renamedCopies: 0, rejected: [] });
+    expect(await call<ImportReport>(db, 'importFile', text)).toEqual({ added: 3, skipped: 0, renamedCopies: 0, rejected: [], templatesAdded: 0, templatesRejected: [] });
     expect((await call<CardList>(db, 'list')).cards).toEqual(before.cards);
-    expect(await call<ImportReport>(db, 'importFile', text)).toEqual({ added: 0, skipped: 3, renamedCopies: 0, rejected: [] });
+    expect(await call<ImportReport>(db, 'importFile', text)).toEqual({ added: 0, skipped: 3, renamedCopies: 0, rejected: [], templatesAdded: 0, templatesRejected: [] });
 
     const refused = await failure(db, 'importFile', 'this is not json');
     expect(refused).toMatchObject({ code: 'not-an-export', message: expect.stringMatching(/^This file is not a Safety Card export: it is not JSON text/) });
@@ -191,6 +195,70 @@ describe('saved cards in IndexedDB (Chromium)', () => {
   it('says saved cards are not available where IndexedDB is blocked', async () => {
     const result = await page.evaluate((name) => window.openWhileBlocked(name, 'SecurityError'), freshDb());
     expect(result).toMatchObject({ ok: false, name: 'StorageError', code: 'unavailable', message: expect.stringMatching(/^Saved cards are not available in this browser mode/) });
+  });
+
+  it('upgrades a database of version 1 (before custom templates) keeping every card and set-aside record', async () => {
+    const db = freshDb();
+    const time = '2026-11-01T09:00:00.000Z';
+    const wallet: SavedCard = { id: 'one', name: 'Wallet', createdAt: time, updatedAt: time, spec };
+    const sitter: SavedCard = { id: 'two', name: 'For the sitter', createdAt: time, updatedAt: '2026-11-02T09:00:00.000Z', spec: { ...spec, region: 'US' } };
+    const cards = [wallet, { ...sitter, folder: 'kept as it is' }];
+    const aside = { original: { id: 'x', name: 3 }, reason: 'unreadable', setAsideAt: time };
+    await page.evaluate(([name, c, a]) => window.createVersion1(name, c, a), [db, cards, [aside]] as [string, unknown[], unknown[]]);
+    expect(await page.evaluate((name) => window.databaseShape(name), db)).toEqual({ version: 1, stores: ['cards', 'set-aside'] });
+
+    const { cards: listed, setAside } = await call<CardList>(db, 'list');
+    expect(await page.evaluate((name) => window.databaseShape(name), db)).toEqual({ version: 2, stores: ['cards', 'set-aside', 'templates'] });
+    expect(listed).toEqual([sitter, wallet]);
+    expect(setAside).toEqual([{ key: 1, reason: 'unreadable', setAsideAt: time, original: aside.original }]);
+    expect(await page.evaluate((name) => window.rawGetAll(name, 'cards'), db)).toEqual(cards); // unknown fields kept too
+    expect(await call<TemplateList>(db, 'listTemplates')).toEqual({ templates: [], unreadable: [] });
+  });
+
+  it('imports, lists, exports and deletes custom templates, carries them in the cards export, and restores them', async () => {
+    const db = freshDb();
+    const clinic = variant(miniTemplate(), (copy) => (copy.id = 'mini-clinic'));
+    const clinicText = `${JSON.stringify(clinic, null, 2)}\n`;
+    const clinicSpec: CardSpec = { ...defaultSpec(clinic, '2026-11-29'), fields: { name: SECRET } };
+
+    const added = await call<TemplateImportResult>(db, 'importTemplate', clinicText);
+    expect(added).toEqual({ ok: true, status: 'added', key: 'mini-clinic@1.0.0' });
+    expect(await call<TemplateImportResult>(db, 'importTemplate', JSON.stringify(clinic))).toEqual({ ok: true, status: 'already-imported', key: 'mini-clinic@1.0.0' });
+    const bundledText = readFileSync(join(REPO_ROOT, 'templates/mdma-therapy/1.0.0.json'), 'utf8');
+    expect(await call<TemplateImportResult>(db, 'importTemplate', bundledText)).toEqual({ ok: true, status: 'already-bundled', key: 'mdma-therapy@1.0.0' });
+
+    // Refused, and nothing changed: other content under the same id@version, and a broken file.
+    const reworded = variant(clinic, (copy) => (sectionOf(copy, 'avoid', 'items').items[0]!.text = 'Reworded'));
+    expect(await call<TemplateImportResult>(db, 'importTemplate', JSON.stringify(reworded))).toMatchObject({ ok: false, key: 'mini-clinic@1.0.0', problems: [{ path: 'version', message: expect.stringContaining('give it a new version (1.0.1 for wording') }] });
+    expect(await call<TemplateImportResult>(db, 'importTemplate', '{ "id": "mini-clinic", ')).toMatchObject({ ok: false, problems: [{ path: '(root)', message: expect.stringMatching(/^not valid JSON: .* at line 1 column \d+$/) }] });
+    expect(await call<TemplateImportResult>(db, 'importTemplate', JSON.stringify({ ...reworded, version: '1.0.1' }))).toEqual({ ok: true, status: 'added', key: 'mini-clinic@1.0.1' });
+
+    const listed = await call<TemplateList>(db, 'listTemplates');
+    expect(listed.templates.map((t) => [t.key, t.template.title, t.importedAt.slice(0, 10) === new Date().toISOString().slice(0, 10)])).toEqual([
+      ['mini-clinic@1.0.1', clinic.title, true],
+      ['mini-clinic@1.0.0', clinic.title, true],
+    ]);
+    expect(await call<string>(db, 'exportTemplate', 'mini-clinic@1.0.0')).toBe(clinicText); // the file as imported
+
+    // Deleting is refused while a saved card uses the template; the card's name is in the message.
+    const card = await call<SavedCard>(db, 'create', 'Clinic card', clinicSpec);
+    await call<SavedCard>(db, 'create', 'Wallet', spec);
+    expect(await failure(db, 'removeTemplate', 'mini-clinic@1.0.0')).toMatchObject({ code: 'template-in-use', message: expect.stringMatching(/^1 saved card uses mini-clinic@1\.0\.0 \(“Clinic card”\), so it was not deleted\./) });
+    await call(db, 'removeTemplate', 'mini-clinic@1.0.1'); // no card uses this one
+    expect(await failure(db, 'removeTemplate', 'mini-clinic@1.0.1')).toMatchObject({ code: 'template-not-found' });
+
+    // The cards export carries the templates the cards use (and only those), and brings them back after an erase.
+    const text = await call<string>(db, 'exportAll');
+    expect((JSON.parse(text) as { templates: unknown[] }).templates).toEqual([clinic]);
+    await call(db, 'eraseEverything');
+    expect(await call<ImportReport>(db, 'importFile', text)).toEqual({ added: 2, skipped: 0, renamedCopies: 0, rejected: [], templatesAdded: 1, templatesRejected: [] });
+    expect((await call<TemplateList>(db, 'listTemplates')).templates.map((t) => t.key)).toEqual(['mini-clinic@1.0.0']);
+    expect((await call<CardList>(db, 'list')).cards.find((c) => c.id === card.id)).toEqual(card);
+    // Again: nothing new. With a different template under the same id@version: the cards come in, the template does not.
+    expect(await call<ImportReport>(db, 'importFile', text)).toMatchObject({ added: 0, skipped: 2, templatesAdded: 0, templatesRejected: [] });
+    const conflicting = JSON.stringify({ ...JSON.parse(text), templates: [reworded] });
+    expect(await call<ImportReport>(db, 'importFile', conflicting)).toMatchObject({ templatesAdded: 0, templatesRejected: [{ index: 0, key: 'mini-clinic@1.0.0', reason: expect.stringContaining('is already imported with other content') }] });
+    expect(await call<string>(db, 'exportTemplate', 'mini-clinic@1.0.0')).toBe(`${JSON.stringify(clinic, null, 2)}\n`);
   });
 
   it('wrote nothing to the console, and no error escaped', () => {

@@ -20,6 +20,13 @@ declare global {
     databaseNames: () => Promise<string[]>;
     /** Opens a store while IndexedDB.open throws `errorName`, as it does where storage is blocked. */
     openWhileBlocked: (dbName: string, errorName: string) => Promise<Outcome>;
+    /**
+     * Creates `dbName` as database version 1 did (before custom templates: "cards" and "set-aside" only), with raw
+     * IndexedDB, holding `cards` and `setAside` records.
+     */
+    createVersion1: (dbName: string, cards: unknown[], setAside: unknown[]) => Promise<void>;
+    /** The database's version and object store names, read with raw IndexedDB. */
+    databaseShape: (dbName: string) => Promise<{ version: number; stores: string[] }>;
   }
 }
 
@@ -88,5 +95,41 @@ window.openWhileBlocked = async (dbName, errorName) => {
     if (open !== undefined) Object.defineProperty(IDBFactory.prototype, 'open', open);
   }
 };
+
+window.createVersion1 = (dbName, cards, setAside) =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName, 1);
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore('cards', { keyPath: 'id' });
+      open.result.createObjectStore('set-aside', { autoIncrement: true });
+    };
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['cards', 'set-aside'], 'readwrite');
+      for (const card of cards) tx.objectStore('cards').put(card);
+      for (const record of setAside) tx.objectStore('set-aside').add(record);
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onabort = () => {
+        db.close();
+        reject(tx.error);
+      };
+    };
+  });
+
+window.databaseShape = (dbName) =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const shape = { version: db.version, stores: [...db.objectStoreNames].sort() };
+      db.close();
+      resolve(shape);
+    };
+  });
 
 document.body.dataset.ready = 'true';
