@@ -18,6 +18,8 @@ import { renderCardPdf } from '../src/render/pdf/card';
 import { imposeSheets } from '../src/render/pdf/impose';
 import { makeCard, type MadeCard } from '../src/render/pdf/make-card';
 import { kb, legend, mark, median, ms, notes, printTable, row } from './table';
+import { encodeBase64 } from '../src/core/image';
+import { makePng } from '../tests/helpers/images';
 
 const WARM_UP_RUNS = 5;
 const WARM_RUNS = 30;
@@ -136,6 +138,23 @@ async function sheet(cardBytes: number): Promise<void> {
   row(`${what}: bytes`, kb(made.bytes.length), `≤ card + ${TARGET.sheetOverCardKb} kB = ${kb(limit)}`, mark(made.bytes.length, limit));
 }
 
+/** The default card with a clinic profile and a 300 × 100 px PNG logo (the PDF engine decodes its pixels each time). */
+async function clinicCard(cardBytes: number): Promise<void> {
+  const logo = makePng(300, 100, { alpha: true });
+  const clinic = { name: 'Harbour Psychedelic Care', phone: '+44 20 7946 0000', url: 'harbour-care.example/sitters', logo: { mediaType: 'image/png' as const, base64: encodeBase64(logo) } };
+  const spec = specWith({ clinic });
+  const made = await make(spec);
+  const time = await timeWarm(() => make(spec));
+  const what = 'clinic card';
+  legend.push([what, `the default card with a clinic's name, number, web address and a 300 × 100 px PNG logo (${kb(logo.length)}): ${describeCard(made)}`]);
+  row(`${what}: warm median`, ms(time.median));
+  row(`${what}: warm max`, ms(time.max));
+  row(`${what}: bytes (default card + logo)`, `${kb(made.bytes.length)} (${kb(cardBytes)} + ${kb(made.bytes.length - cardBytes)})`);
+  const hundred = await make(specWith({ clinic, paper: 'a4', copies: 100 }));
+  legend.push(['clinic sheets', '100 copies of the clinic card on A4, duplex: the logo is stored once']);
+  row('clinic sheets: bytes', kb(hundred.bytes.length));
+}
+
 /** Where the warm time of the default card goes: each stage through its exported function. */
 async function breakdown(): Promise<void> {
   const spec = specWith();
@@ -217,6 +236,7 @@ try {
   await largestCard();
   await allSections();
   await sheet(cardBytes);
+  await clinicCard(cardBytes);
   await breakdown();
   legend.push(['cold node', '`node bin/safety-card.js --out <tmp>/cold.pdf`, a new process each run']);
   legend.push(['cold npm', '`npm run card -- --out <tmp>/cold-npm.pdf`, the same through npm']);
