@@ -9,12 +9,15 @@ import { checkLogoSize, LogoError, logoFromBytes } from '../core/image';
 import { FORMAT_IDS } from '../core/layout/formats';
 import { describeGeometry, MissingGlyphsError, OverflowError } from '../core/layout/layout';
 import { localIsoDate } from '../core/spec/defaults';
-import { defaultSpec, migrateSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, SpecFormatError, type CardSpec } from '../core/spec/schema';
+import { defaultSpec, migrateSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, SpecFormatError, STOCKS, type CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
 import { GeneratedFontMissingError, loadFontBytes, loadNodeMeasurer } from '../fonts/node';
 import { makeCard } from '../render/pdf/make-card';
+import { STOCK_PRESETS } from '../render/pdf/sheet-layout';
+import { runMerge } from './merge';
 import { InputError, runMain, UsageError } from './run-main';
+import { cliShareLink, specFromShareLink } from './share-link';
 import { findTemplate, loadTemplateFile, loadTemplates, type FileTemplate, type StoredTemplate } from './template-store';
 import { APP_VERSION } from './version';
 
@@ -28,7 +31,9 @@ const USAGE = `usage: safety-card [options]            (in the repository: npm r
   --contact "NAME=PHONE"    an extra contact, e.g. --contact "Guide Sam=+44 7700 900123" (repeatable)
   --format auto|${FORMAT_IDS.join('|')}   card format (default auto: the smallest that fits)
   --paper ${PAPERS.join('|')}     card: one ID-1 page per face; a4/letter: sheets with crop marks (default card)
-  --copies N                copies on a4/letter sheets (1–${SPEC_LIMITS.copiesMax})
+  --stock ${STOCKS.join('|')}   A4 card stock with 10 pre-cut 85 × 54 mm cards
+                            (wallet cards, scaled to 99.3 %; implies --paper a4) or plain paper (default)
+  --copies N                copies on a4/letter sheets (1–${SPEC_LIMITS.copiesMax}); with --merge, of each row
   --print-mode ${PRINT_MODES.join('|')}   sheets for a duplex printer, or single-sided to fold over
   --back-offset X,Y         shift the back side of duplex sheets by X,Y mm (to correct a printer)
   --discreet                a front that does not name the drug
@@ -38,6 +43,13 @@ const USAGE = `usage: safety-card [options]            (in the repository: npm r
   --logo FILE               its logo: a PNG or JPEG of at most 1 MB (--logo none: no logo)
   --date YYYY-MM-DD         the date printed on the card (default: today)
   --spec FILE.json          a saved card spec; flags override it
+  --link URL                a setup link made by the app (…#s=1.…); flags override it
+  --print-link APP-URL      print the link that opens this setup in the app at APP-URL instead of a PDF;
+                            personal details (fields, extra contacts, date) only with --link-personal
+  --link-personal           put the personal details in the link of --print-link
+  --merge FILE.csv          one card per row, all in one PDF: the first line names the columns (field
+                            ids, see --list), each further line is one card's values; empty values print
+                            as blank lines. All cards share one format (with auto, the largest a row needs)
   --out FILE.pdf            where to write the PDF (default card.pdf)
   --list                    list templates, versions, sections, fields and formats
   --json                    print the summary as JSON
@@ -52,7 +64,8 @@ runMain(USAGE, async () => {
     return 0;
   }
   const templates = loadTemplates();
-  const specFromFile = args.spec === undefined ? undefined : readSpecFile(args.spec);
+  if (args.spec !== undefined && args.link !== undefined) throw new UsageError('give --spec or --link, not both');
+  const specFromFile = args.link !== undefined ? await specFromShareLink(args.link, templates, args['template-file']) : args.spec === undefined ? undefined : readSpecFile(args.spec);
   if (args.template !== undefined && args['template-file'] !== undefined) throw new UsageError('give --template or --template-file, not both');
   const stored: FileTemplate =
     args['template-file'] !== undefined
@@ -65,6 +78,10 @@ runMain(USAGE, async () => {
   }
 
   const spec = buildSpec(stored.template, specFromFile, args);
+  if (args['print-link'] !== undefined) {
+    process.stdout.write(`${await cliShareLink(spec, stored.template, args['print-link'], args['link-personal'] === true)}\n`);
+    return 0;
+  }
   let measurer, fonts;
   try {
     measurer = loadNodeMeasurer(CARD_FONT_FAMILY);
@@ -72,6 +89,10 @@ runMain(USAGE, async () => {
   } catch (error) {
     if (error instanceof GeneratedFontMissingError) throw new InputError(error.message);
     throw error;
+  }
+  const creator = `Safety Card ${APP_VERSION}`;
+  if (args.merge !== undefined) {
+    return runMerge({ file: args.merge, out: args.out ?? 'cards.pdf', json: args.json === true, template: stored.template, contentHash: stored.sha256, custom: stored.custom, spec, measurer, fonts, creator });
   }
   let made;
   try {
@@ -99,6 +120,7 @@ runMain(USAGE, async () => {
     format: made.layout.format.id,
     faces: made.layout.faces.length,
     paper: spec.paper,
+    stock: spec.stock,
     copies: spec.copies,
     pages: made.pageCount,
     bodySizePt: made.layout.bodySizePt,
@@ -111,7 +133,7 @@ runMain(USAGE, async () => {
   process.stdout.write(
     args.json === true
       ? `${JSON.stringify(summary)}\n`
-      : `${out}: ${describeGeometry(made.layout.format)}, ${summary.pages} page${summary.pages === 1 ? '' : 's'} (${spec.paper}${spec.paper === 'card' ? '' : `, ${spec.copies} cop${spec.copies === 1 ? 'y' : 'ies'}`}), body ${summary.bodySizePt} pt, smallest ${summary.minSizePt} pt, ${(summary.bytes / 1024).toFixed(1)} kB, ${stored.custom ? 'custom template ' : ''}${summary.template}\n`,
+      : `${out}: ${describeGeometry(made.layout.format)}, ${summary.pages} page${summary.pages === 1 ? '' : 's'} (${spec.paper}${spec.stock === 'plain' ? '' : `, ${STOCK_PRESETS[spec.stock].name}`}${spec.paper === 'card' ? '' : `, ${spec.copies} cop${spec.copies === 1 ? 'y' : 'ies'}`}), body ${summary.bodySizePt} pt, smallest ${summary.minSizePt} pt, ${(summary.bytes / 1024).toFixed(1)} kB, ${stored.custom ? 'custom template ' : ''}${summary.template}\n`,
   );
   return 0;
 });
@@ -130,6 +152,7 @@ function parseFlags() {
         contact: { type: 'string', multiple: true },
         format: { type: 'string' },
         paper: { type: 'string' },
+        stock: { type: 'string' },
         copies: { type: 'string' },
         'print-mode': { type: 'string' },
         'back-offset': { type: 'string' },
@@ -140,6 +163,10 @@ function parseFlags() {
         logo: { type: 'string' },
         date: { type: 'string' },
         spec: { type: 'string' },
+        link: { type: 'string' },
+        'print-link': { type: 'string' },
+        'link-personal': { type: 'boolean' },
+        merge: { type: 'string' },
         out: { type: 'string' },
         list: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -203,6 +230,11 @@ function buildSpec(template: Template, fromFile: CardSpec | undefined, flags: Fl
   }
   if (flags.format !== undefined) spec.format = oneOf('--format', flags.format, ['auto', ...FORMAT_IDS]);
   if (flags.paper !== undefined) spec.paper = oneOf('--paper', flags.paper, PAPERS);
+  if (flags.stock !== undefined) {
+    spec.stock = oneOf('--stock', flags.stock, STOCKS);
+    // Card stock is A4: asked for without a paper, it means A4 (an explicit other paper is refused with the reason).
+    if (spec.stock !== 'plain' && flags.paper === undefined) spec.paper = 'a4';
+  }
   if (flags.copies !== undefined) {
     const copies = Number(flags.copies);
     if (!/^\d+$/.test(flags.copies) || copies < SPEC_LIMITS.copiesMin || copies > SPEC_LIMITS.copiesMax) {
@@ -278,6 +310,7 @@ function listing(templates: Map<string, StoredTemplate[]>, chosen: StoredTemplat
     regions: [...new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])))].sort(),
     formats: ['auto', ...FORMAT_IDS],
     papers: PAPERS,
+    stocks: STOCKS.map((id) => (id === 'plain' ? { id, name: 'Plain paper', cards: null } : { id, name: STOCK_PRESETS[id].name, cards: STOCK_PRESETS[id].columns * STOCK_PRESETS[id].rows })),
   };
 }
 
@@ -289,6 +322,8 @@ function describeListing(templates: Map<string, StoredTemplate[]>, chosen: Store
   for (const section of data.sections) lines.push(`  ${section.default ? '*' : ' '} ${section.id.padEnd(20)} ${section.title} [${section.kind}, ${section.severity}]`);
   lines.push('', 'Fields (--field KEY=VALUE):');
   for (const field of data.fields) lines.push(`  ${field.id.padEnd(24)} ${field.label} [${field.kind}${field.kind === 'write-in' ? ': a blank line, filled in by hand' : `, up to ${field.maxLength} characters`}] in ${field.section}`);
-  lines.push('', `Regions with their own contacts (--region): ${data.regions.filter((r) => r !== 'any').join(' ')}`, `Formats: ${data.formats.join(', ')}`, `Papers: ${data.papers.join(', ')}`, '');
+  lines.push('', `Regions with their own contacts (--region): ${data.regions.filter((r) => r !== 'any').join(' ')}`, `Formats: ${data.formats.join(', ')}`, `Papers: ${data.papers.join(', ')}`);
+  lines.push(`Stocks (--stock): ${data.stocks.map((stock) => (stock.cards === null ? `${stock.id} (${stock.name})` : `${stock.id} (${stock.name}, A4, ${stock.cards} pre-cut wallet cards)`)).join(', ')}`);
+  lines.push('Merge files (--merge): the first line names the columns, e.g. name,emergency-contact-name (the field ids above)', '');
   return lines.join('\n');
 }
