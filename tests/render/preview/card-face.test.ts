@@ -206,17 +206,14 @@ describe('CardFace memo', () => {
     expect(sameFaceProps(props(layout, 0), props(layout, 1))).toBe(false);
   });
 
-  it('renders a 6-face card quickly', async () => {
+  it('renders a 6-face card with one <text> per run and nothing else to lay out (its speed is in npm run bench)', async () => {
     const { layout } = await render(specWith({}));
     const runs = layout.faces.reduce((sum, faceLayout) => sum + faceLayout.runs.length, 0);
     expect(layout.faces).toHaveLength(6);
     expect(runs).toBeGreaterThan(80);
     const labels = { face: (index: number) => `Face ${index}` };
-    renderToString(h(CardPreview, { layout, fontFamily: FAMILY, labels }));
-    const start = performance.now();
-    for (let round = 0; round < 20; round++) renderToString(h(CardPreview, { layout: structuredClone(layout), fontFamily: FAMILY, labels }));
-    // ~1 ms a render on 2 cores; the bound only catches something pathological (e.g. measuring, or quadratic work).
-    expect((performance.now() - start) / 20).toBeLessThan(25);
+    const markup = renderToString(h(CardPreview, { layout, fontFamily: FAMILY, labels }));
+    expect(elements(markup).filter((part) => part.name === 'text')).toHaveLength(runs);
   });
 });
 
