@@ -1,10 +1,14 @@
 /** The rules for custom templates (src/core/template/custom.ts), on real template data and real SHA-256 hashes. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { templateContentText } from '../../../src/core/template/canonical';
 import { decideCustomImport, formatTemplateProblem, type HashedTemplate } from '../../../src/core/template/custom';
 import type { Template } from '../../../src/core/template/schema';
 import { sha256Hex } from '../../../src/cli/template-files';
+import { parseTemplateText } from '../../../src/core/template/validate';
 import { miniTemplate, sectionOf, variant } from '../../helpers/fixtures';
+import { REPO_ROOT } from '../../helpers/run';
 
 const hashed = (template: Template): HashedTemplate => ({ template, sha256: sha256Hex(templateContentText(template)) });
 const mini = hashed(miniTemplate());
@@ -78,5 +82,16 @@ describe('decideCustomImport', () => {
     // The same pair the other way round: the stored 1.1.0 comes after the file, and the file cannot precede it.
     const later = decideCustomImport(first, { bundled, custom: [removed] });
     expect(later).toMatchObject({ kind: 'refused', problems: [{ path: 'version', message: expect.stringMatching(/This file cannot come before 1\.1\.0 with these changes/) }] });
+  });
+});
+
+describe('docs/TEMPLATES.md', () => {
+  it('gives a minimal example that passes every check and is a new custom template', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs/TEMPLATES.md'), 'utf8');
+    const example = /## A minimal template\n[^]*?```json\n([^]*?)\n```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const parsed = parseTemplateText(example ?? '');
+    expect(parsed).toMatchObject({ ok: true, template: { id: 'clinic-example', version: '1.0.0' } });
+    if (parsed.ok) expect(decideCustomImport(hashed(parsed.template), { bundled: { 'mdma-therapy@1.0.0': 'x'.repeat(64) }, custom: [] })).toEqual({ kind: 'new' });
   });
 });
