@@ -101,7 +101,7 @@ describe('sharing a setup', () => {
     expect(links.plain.startsWith(`${app.url}#s=1.`)).toBe(true);
     expect(page.url()).toBe(app.url);
     expect(await page.title()).not.toContain('Zoë');
-    await page.getByText('Personal details, extra contacts and the date are left out').waitFor();
+    await page.getByText('Left out: personal details, extra contacts and the date').waitFor();
 
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByText('Link copied.').waitFor();

@@ -11,7 +11,7 @@ export const en = {
     'Safety Card makes your card on this device. What you type is never sent anywhere: there are no accounts, no analytics and no error reports. ' +
     'Saved cards are kept in this browser’s storage on this device only. After your first visit the app works offline.',
   eraseEverything: 'Erase everything on this device',
-  eraseConfirm: 'Erase all saved cards from this device? This cannot be undone.',
+  eraseConfirm: 'Erase all saved cards and imported templates from this device? This cannot be undone.',
   erased: 'Everything Safety Card stored on this device has been erased.',
 
   // Template
@@ -207,7 +207,9 @@ export const en = {
       'The setup is inside the link itself; nothing is uploaded.',
     make: 'Make a share link',
     includePersonal: 'Include personal details (name, contacts, medication, date)',
-    personalLeftOut: 'Personal details, extra contacts and the date are left out: whoever opens the link fills in their own, and gets today’s date.',
+    personalLeftOut:
+      'In the link: the content version, sections, region, format, printing options and the clinic or guide details. ' +
+      'Left out: personal details, extra contacts and the date; whoever opens the link fills in their own, and gets today’s date.',
     personalWarning:
       'The link and the QR code will contain the personal details you typed (names, phone numbers, medication, the date). ' +
       'Anyone who gets the link or scans the code can read them. Share it only with the person it is for.',
