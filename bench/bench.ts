@@ -20,6 +20,10 @@ import { makeCard, type MadeCard } from '../src/render/pdf/make-card';
 import { kb, legend, mark, median, ms, notes, printTable, row } from './table';
 import { encodeBase64 } from '../src/core/image';
 import { makePng } from '../tests/helpers/images';
+import { decodeShareFragment, encodeShareFragment } from '../src/core/share-link';
+import { streamCodec } from '../src/app/share/codec';
+import { makeQr, QR_DENSE_MODULES } from '../src/app/share/qr';
+import { nodeShareCodec } from '../src/cli/share-link';
 
 const WARM_UP_RUNS = 5;
 const WARM_RUNS = 30;
@@ -220,6 +224,26 @@ function cold(label: string, command: string, args: string[], out: string): void
   row(`cold ${label}: median`, `${middle.toFixed(2)} s`, `≤ ${TARGET.coldS} s`, mark(middle, TARGET.coldS));
 }
 
+/** Share links: their length and QR size (≤ 117 modules scans well from a poster), and the time to make and open one. */
+async function shareLinks(): Promise<void> {
+  const base = 'https://cards.example.org/';
+  const personal = specWith({
+    fields: { name: 'Zoë Ярослава', sitter: 'Sam Okafor', medications: 'sertraline 50 mg daily', 'emergency-contact-name': 'Ηλίας', 'emergency-contact-phone': '+30 690 000 0000' },
+    extraContacts: [{ name: 'Guide Sam', phone: '+44 7700 900123' }],
+    clinic: { name: 'Harbour Care', phone: '+44 20 7946 0000', url: 'harbour-care.example/sitters', logo: null },
+  });
+  const context = { today: '2026-11-29', findTemplate: () => template };
+  for (const [what, spec, includePersonal] of [['share link, default setup', specWith(), false], ['share link, clinic + personal details', personal, true]] as const) {
+    const link = `${base}#${await encodeShareFragment(spec, template, { includePersonal }, nodeShareCodec)}`;
+    const modules = makeQr(link)?.size ?? Infinity;
+    row(`${what}: characters, QR modules a side`, `${link.length}, ${modules}`, `QR ≤ ${QR_DENSE_MODULES}`, mark(modules, QR_DENSE_MODULES));
+    for (const [codecName, codec] of [['zlib', nodeShareCodec], ['CompressionStream', streamCodec]] as const) {
+      const time = await timeWarm(async () => decodeShareFragment(await encodeShareFragment(spec, template, { includePersonal }, codec), codec, context));
+      row(`${what}: make + open (${codecName}), warm median`, ms(time.median));
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 const cpuList = cpus();
@@ -237,6 +261,7 @@ try {
   await allSections();
   await sheet(cardBytes);
   await clinicCard(cardBytes);
+  await shareLinks();
   await breakdown();
   legend.push(['cold node', '`node bin/safety-card.js --out <tmp>/cold.pdf`, a new process each run']);
   legend.push(['cold npm', '`npm run card -- --out <tmp>/cold-npm.pdf`, the same through npm']);
