@@ -4,8 +4,9 @@
  * Also the notice shown when a card's template is not on this device.
  */
 import { useState } from 'preact/hooks';
+// Types and limits only: the parser (zod) loads with the store, after the first screen.
+import { MAX_TEMPLATE_TEXT_CHARS } from '../../core/template/limits';
 import type { TemplateProblem } from '../../core/template/validate';
-import { MAX_TEMPLATE_TEXT_CHARS } from '../../core/template/validate';
 import type { Messages } from '../messages/en';
 import type { SavedCardsApi } from '../use-saved-cards';
 

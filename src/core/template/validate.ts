@@ -3,10 +3,10 @@
  * each problem names the JSON path, what was expected there and what was found.
  */
 import type { z } from 'zod';
+import { MAX_TEMPLATE_TEXT_CHARS } from './limits';
 import { formatPath, TemplateSchema, type Template } from './schema';
 
-/** Largest template file accepted, in UTF-16 code units of its text (about 512 kB). */
-export const MAX_TEMPLATE_TEXT_CHARS = 512 * 1024;
+export { MAX_TEMPLATE_TEXT_CHARS } from './limits';
 
 /** One thing wrong with a template, at a JSON path ("(root)", "sections[0].items[2].text", …). */
 export interface TemplateProblem {
