@@ -1,0 +1,94 @@
+/**
+ * Card stock and copies in the built app, in real Chromium: the "Card stock" choice for A4 with its help line, the
+ * format and printer it implies, clear errors for copies out of range, and the downloaded PDF read back (exactly A4,
+ * 10 cards a sheet, the scale note) — the same bytes the library makes for the same spec.
+ */
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, launchBrowser, serveApp } from '../helpers/browser';
+import { tool } from '../helpers/engine';
+import { tempDir } from '../helpers/run';
+
+const OUT = '.tmp/app-dist-stock';
+const downloads = tempDir('safety-card-stock-downloads-');
+
+let app: Awaited<ReturnType<typeof serveApp>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  await buildApp(OUT);
+  app = await serveApp(OUT);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(app.url);
+  await page.locator('.preview svg').first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  downloads.cleanup();
+});
+
+const stockSelect = () => page.getByRole('combobox', { name: 'Card stock' });
+const copiesInput = () => page.getByRole('spinbutton', { name: 'Copies' });
+
+describe('card stock in the app', () => {
+  it('offers card stock only for A4, with one line of help that gives the cards per sheet and the scale', async () => {
+    expect(await stockSelect().count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Paper' }).selectOption('a4');
+    await stockSelect().waitFor();
+    expect(await page.locator('#stock-hint').textContent()).toBe('Plain A4 paper: cut the cards out along the crop marks.');
+    await stockSelect().selectOption('avery-c32011');
+    expect(await page.locator('#stock-hint').textContent()).toBe('10 pre-cut 85 × 54 mm cards a sheet, so each card prints at 99.3 %. Wallet cards only, double-sided: the sheet says how to feed it for the back.');
+    // The stock holds wallet cards printed double-sided: the form says so by what it offers.
+    expect(await page.getByRole('combobox', { name: 'Card format' }).inputValue()).toBe('wallet');
+    expect(await page.locator('option[value="fold-3"]').isDisabled()).toBe(true);
+    expect(await page.locator('option[value="fold-over"]').isDisabled()).toBe(true);
+    await page.getByRole('combobox', { name: 'Paper' }).selectOption('letter');
+    expect(await stockSelect().count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Paper' }).selectOption('a4');
+    expect(await stockSelect().inputValue()).toBe('plain');
+  });
+
+  it('says what is wrong with copies out of range, and keeps the last good number', async () => {
+    await copiesInput().fill('12');
+    for (const typed of ['0', '1001', '100000', '2.5', '']) {
+      await copiesInput().fill(typed);
+      await expect.poll(() => page.locator('#copies-error').textContent(), { timeout: 5000 }).toBe('Copies: type a whole number from 1 to 1000.');
+      expect(await copiesInput().getAttribute('aria-invalid')).toBe('true');
+    }
+    const results = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+    await copiesInput().fill('12');
+    expect(await page.locator('#copies-error').count()).toBe(0);
+  });
+
+  it('downloads 12 wallet cards on Avery C32011: two A4 sheets, front and back, the scale on the sheet', async () => {
+    await page.getByRole('combobox', { name: 'Region for crisis numbers' }).selectOption('US');
+    for (const section of [/^Emergency contact/, /^Taken today/, /^Use caution with/, /^Take precautions/, /^For the sitter/, /^About me/]) {
+      const box = page.getByRole('checkbox', { name: section });
+      if (await box.isChecked()) await box.uncheck();
+    }
+    await stockSelect().selectOption('avery-c32011');
+    await expect.poll(() => page.locator('.preview').textContent()).toContain('Wallet card');
+    await page.screenshot({ path: join(downloads.path, 'form.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+    const path = join(downloads.path, 'stock.pdf');
+    await download.saveAs(path);
+    const info = await tool('pdfinfo', [path]);
+    expect(info).toMatch(/Pages:\s+4\n/);
+    expect(info).toMatch(/Page size:\s+595\.276 x 841\.89 pts \(A4\)/);
+    const text = await tool('pdftotext', [path, '-']);
+    expect(text).toContain('Cards scaled to 99.3 % to fit Avery C32011 (85 × 54 mm).');
+    expect(text.match(/MDMA therapy safety card/g)).toHaveLength(12);
+    expect(errors).toEqual([]);
+  });
+});
