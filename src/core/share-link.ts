@@ -98,11 +98,6 @@ export function sharedSetup(spec: CardSpec, template: Template, options: ShareOp
   return { ...rest, fields, extraContacts: [], clinic };
 }
 
-/** Whether an address's fragment (`location.hash`, with or without "#") is a share link, good or bad. */
-export function isShareFragment(hash: string): boolean {
-  return hash.replace(/^#/, '').startsWith(SHARE_LINK.prefix);
-}
-
 /** The fragment (without "#") of a link to this spec. Throws ShareLinkError when it would be too long to open. */
 export async function encodeShareFragment(spec: CardSpec, template: Template, options: ShareOptions, codec: ShareCodec): Promise<string> {
   const bytes = await codec.compress(JSON.stringify(sharedSetup(spec, template, options)));

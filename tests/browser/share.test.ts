@@ -84,16 +84,42 @@ async function linkShown(previous: string): Promise<string> {
   return page.locator('#share-link').inputValue();
 }
 
+/** The paper choice: the one select with a US Letter option. */
+const paperSelect = () => page.locator('select', { has: page.locator('option[value="letter"]') });
+
 async function savedCardName(): Promise<string> {
   await page.getByRole('button', { name: 'Open' }).first().click();
   return page.locator('#field-name').inputValue();
 }
 
+/** The JavaScript the first page load runs: the built index.html's module scripts and preloads, and what they import statically. */
+function eagerJavaScript(): string {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const pending = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1] as string);
+  const seen = new Set<string>();
+  let code = '';
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(join(DIST, file), 'utf8');
+    code += text;
+    for (const match of text.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)) pending.push(`assets/${match[1] as string}`);
+  }
+  return code;
+}
+
 describe('sharing a setup', () => {
+  it('keeps the QR library and the link codec out of the first download', () => {
+    const eager = eagerJavaScript();
+    expect(eager).toContain('Make a share link');
+    expect(eager).not.toContain('lean-qr error');
+    expect(eager).not.toContain('deflate-raw');
+  });
+
   it('makes a link to the setup, without personal details unless ticked, that the Copy button copies', async () => {
     await page.goto(app.url);
     await page.locator('.preview svg').first().waitFor();
-    await page.getByLabel('Paper').selectOption('a4');
+    await paperSelect().selectOption('a4');
     await page.getByLabel('Copies').fill('12');
     await page.locator('#field-name').fill('Zoë Ярослава');
     await page.getByRole('button', { name: 'Make a share link' }).click();
@@ -155,7 +181,7 @@ describe('opening a shared setup, offline', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     expect(page.url(), 'the fragment is gone from the address bar').toBe(app.url);
     expect(await page.locator('#field-name').inputValue()).toBe('');
-    expect(await page.getByLabel('Paper').inputValue()).toBe('a4');
+    expect(await paperSelect().inputValue()).toBe('a4');
     expect(await page.getByLabel('Copies').inputValue()).toBe('12');
     await page.locator('.preview svg').first().waitFor();
     await expect.poll(() => page.locator('.saved-list li').count()).toBe(1);

@@ -8,8 +8,6 @@ import type { Template } from '../../core/template/schema';
 import type { BundledTemplate } from '../engine/templates';
 import { streamCodec } from './codec';
 
-export { isShareFragment, ShareLinkError, SHARE_LINK } from '../../core/share-link';
-
 /** The full link to this spec: `base` (the app's address, without a fragment) + "#s=…". */
 export async function makeShareLink(spec: CardSpec, template: Template, options: ShareOptions, base: string): Promise<string> {
   return `${base.replace(/#.*$/, '')}#${await encodeShareFragment(spec, template, options, streamCodec)}`;
