@@ -73,7 +73,9 @@ runMain(USAGE, async () => {
       : { ...findTemplate(templates, args.template ?? (specFromFile === undefined ? DEFAULT_TEMPLATE : `${specFromFile.template.id}@${specFromFile.template.version}`)), custom: false };
 
   if (args.list === true) {
-    process.stdout.write(args.json === true ? `${JSON.stringify(listing(templates, stored), null, 2)}\n` : describeListing(templates, stored));
+    // A --template-file is listed with the bundled templates (its "custom" mark is in the section heading).
+    const listed = stored.custom ? new Map([...templates, [stored.template.id, [stored]]]) : templates;
+    process.stdout.write(args.json === true ? `${JSON.stringify({ ...listing(listed, stored), customTemplate: stored.custom }, null, 2)}\n` : describeListing(listed, stored));
     return 0;
   }
 
@@ -314,11 +316,11 @@ function listing(templates: Map<string, StoredTemplate[]>, chosen: StoredTemplat
   };
 }
 
-function describeListing(templates: Map<string, StoredTemplate[]>, chosen: StoredTemplate): string {
+function describeListing(templates: Map<string, StoredTemplate[]>, chosen: FileTemplate): string {
   const data = listing(templates, chosen);
   const lines = ['Templates:'];
   for (const entry of data.templates) lines.push(`  ${entry.id}: ${entry.versions.map((v) => `${v.version} (${v.published})`).join(', ')}`);
-  lines.push('', `Sections of ${data.template} (* = on by default):`);
+  lines.push('', `Sections of ${chosen.custom ? 'custom template ' : ''}${data.template} (* = on by default):`);
   for (const section of data.sections) lines.push(`  ${section.default ? '*' : ' '} ${section.id.padEnd(20)} ${section.title} [${section.kind}, ${section.severity}]`);
   lines.push('', 'Fields (--field KEY=VALUE):');
   for (const field of data.fields) lines.push(`  ${field.id.padEnd(24)} ${field.label} [${field.kind}${field.kind === 'write-in' ? ': a blank line, filled in by hand' : `, up to ${field.maxLength} characters`}] in ${field.section}`);

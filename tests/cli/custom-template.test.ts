@@ -91,6 +91,14 @@ describe('safety-card --template-file', () => {
     expectRefusal(missing, 'missing.pdf', /^cannot read the template file nowhere\.json: ENOENT/);
   });
 
+  it('lists the file\'s template, sections and fields with --list', async () => {
+    const result = await card(['--template-file', file('clinic.json', clinic), '--list']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  mini-clinic: 1.0.0 (2026-01-10)\n');
+    expect(result.stdout).toContain('Sections of custom template mini-clinic@1.0.0 (* = on by default):\n');
+    expect(result.stdout).toMatch(/^ {2}\* avoid {16}Avoid \[items, danger\]$/m);
+  });
+
   it('says how in --help', async () => {
     expect((await card(['--help'])).stdout).toMatch(/--template-file FILE\.json a template file of your own/);
   });
