@@ -241,6 +241,11 @@ describe('saved cards in IndexedDB (Chromium)', () => {
     expect(await call<string>(db, 'exportTemplate', 'mini-clinic@1.0.0')).toBe(clinicText); // the file as imported
 
     // Deleting is refused while a saved card uses the template; the card's name is in the message.
+    // A byte-order mark is allowed in a template file (as templates:check allows it) and kept in the export as imported.
+    const other = variant(clinic, (copy) => (copy.id = 'bom-clinic'));
+    expect(await call<TemplateImportResult>(db, 'importTemplate', `\ufeff${JSON.stringify(other)}`)).toMatchObject({ ok: true, status: 'added' });
+    expect(await call<string>(db, 'exportTemplate', 'bom-clinic@1.0.0')).toBe(`\ufeff${JSON.stringify(other)}`);
+    await call<SavedCard>(db, 'create', 'BOM card', defaultSpec(other, '2026-11-29'));
     const card = await call<SavedCard>(db, 'create', 'Clinic card', clinicSpec);
     await call<SavedCard>(db, 'create', 'Wallet', spec);
     expect(await failure(db, 'removeTemplate', 'mini-clinic@1.0.0')).toMatchObject({ code: 'template-in-use', message: expect.stringMatching(/^1 saved card uses mini-clinic@1\.0\.0 \(“Clinic card”\), so it was not deleted\./) });
@@ -249,13 +254,14 @@ describe('saved cards in IndexedDB (Chromium)', () => {
 
     // The cards export carries the templates the cards use (and only those), and brings them back after an erase.
     const text = await call<string>(db, 'exportAll');
-    expect((JSON.parse(text) as { templates: unknown[] }).templates).toEqual([clinic]);
+    expect((JSON.parse(text) as { templates: unknown[] }).templates).toEqual(expect.arrayContaining([clinic, other]));
+    expect((JSON.parse(text) as { templates: unknown[] }).templates).toHaveLength(2);
     await call(db, 'eraseEverything');
-    expect(await call<ImportReport>(db, 'importFile', text)).toEqual({ added: 2, skipped: 0, renamedCopies: 0, rejected: [], templatesAdded: 1, templatesRejected: [] });
-    expect((await call<TemplateList>(db, 'listTemplates')).templates.map((t) => t.key)).toEqual(['mini-clinic@1.0.0']);
+    expect(await call<ImportReport>(db, 'importFile', text)).toEqual({ added: 3, skipped: 0, renamedCopies: 0, rejected: [], templatesAdded: 2, templatesRejected: [] });
+    expect((await call<TemplateList>(db, 'listTemplates')).templates.map((t) => t.key)).toEqual(['bom-clinic@1.0.0', 'mini-clinic@1.0.0']);
     expect((await call<CardList>(db, 'list')).cards.find((c) => c.id === card.id)).toEqual(card);
     // Again: nothing new. With a different template under the same id@version: the cards come in, the template does not.
-    expect(await call<ImportReport>(db, 'importFile', text)).toMatchObject({ added: 0, skipped: 2, templatesAdded: 0, templatesRejected: [] });
+    expect(await call<ImportReport>(db, 'importFile', text)).toMatchObject({ added: 0, skipped: 3, templatesAdded: 0, templatesRejected: [] });
     const conflicting = JSON.stringify({ ...JSON.parse(text), templates: [reworded] });
     expect(await call<ImportReport>(db, 'importFile', conflicting)).toMatchObject({ templatesAdded: 0, templatesRejected: [{ index: 0, key: 'mini-clinic@1.0.0', reason: expect.stringContaining('is already imported with other content') }] });
     expect(await call<string>(db, 'exportTemplate', 'mini-clinic@1.0.0')).toBe(`${JSON.stringify(clinic, null, 2)}\n`);

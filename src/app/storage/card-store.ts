@@ -323,7 +323,7 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
       const { cards } = await list();
       const used = new Set(cards.map((card) => `${card.spec.template.id}@${card.spec.template.version}`));
       const { templates } = await listTemplates();
-      const carried = templates.filter((entry) => used.has(entry.key)).map((entry) => JSON.parse(entry.text) as unknown);
+      const carried = templates.filter((entry) => used.has(entry.key)).map((entry) => JSON.parse(entry.text.replace(/^\uFEFF/, '')) as unknown); // valid JSON: read by parseTemplateText, which allows a byte-order mark
       return buildExport(cards, new Date(), carried);
     },
     async exportSetAside() {
