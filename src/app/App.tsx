@@ -14,7 +14,7 @@ import { SectionList } from './components/SectionList';
 import { SharedSetupNotice, SharePanel } from './components/SharePanel';
 import { TemplatePicker } from './components/TemplatePicker';
 import { deviceRegion, newCardSpec, today, useLayout } from './editor';
-import { loadCardFonts, type CardFonts } from './engine/fonts';
+import type { PreviewEngine } from './engine/preview-engine';
 import { latestOf, loadTemplates, withCustom, type BundledTemplate } from './engine/templates';
 import { en as t } from './messages/en';
 import { useSharedSetup } from './share/use-shared-setup';
@@ -31,7 +31,7 @@ function freshSpec(templates: readonly BundledTemplate[]): CardSpec | undefined 
 
 export function App() {
   const [templates, setTemplates] = useState<BundledTemplate[] | undefined>(undefined);
-  const [fonts, setFonts] = useState<CardFonts | undefined>(undefined);
+  const [engine, setEngine] = useState<PreviewEngine | undefined>(undefined);
   const [spec, setSpec] = useState<CardSpec | undefined>(undefined);
   const [openId, setOpenId] = useState<string | undefined>(undefined);
   const [loadError, setLoadError] = useState('');
@@ -45,20 +45,24 @@ export function App() {
     });
   }, []);
 
-  // The editor first, then the card font (370 kB) for the preview, once the editor has been painted: fetched
-  // together, on a slow first visit the font would hold the editor back. Later visits read it from the offline cache.
+  // The editor first, then the preview's engine and card font (370 kB), once the editor has been painted: fetched
+  // together, on a slow first visit they would hold the editor back. Later visits read them from the offline cache.
   const editorShown = templates !== undefined;
   useEffect(() => {
     if (!editorShown) return;
     // Effects run after the browser has painted; the timeout lets that paint's work finish first.
-    const timer = setTimeout(() => loadCardFonts().then(setFonts, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error))), 0);
+    const timer = setTimeout(() => {
+      import('./engine/preview-engine')
+        .then((module) => module.loadPreviewEngine())
+        .then(setEngine, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
+    }, 0);
     return () => clearTimeout(timer);
   }, [editorShown]);
 
   // The bundled templates and the custom ones imported on this device.
   const catalog = useMemo(() => templates && withCustom(templates, saved.state.templates), [templates, saved.state.templates]);
   const bundled = catalog?.find((entry) => spec !== undefined && entry.template.id === spec.template.id && entry.template.version === spec.template.version);
-  const result = useLayout(bundled, spec, fonts);
+  const result = useLayout(bundled, spec, engine);
   // A share link (#s=…) opens as a new, unsaved card once the templates, custom ones included, are known.
   const shared = useSharedSetup(t, saved.state.available === undefined ? undefined : catalog, (loaded) => {
     setOpenId(undefined);
@@ -121,7 +125,7 @@ export function App() {
             <div class="output">
               <PreviewPanel t={t} spec={spec} result={result} onChange={setSpec} />
               {loadError !== '' && <p class="problem" role="alert">{loadError}</p>}
-              <ActionBar t={t} bundled={bundled} spec={spec} fonts={fonts} printable={result?.ok === true} onSave={() => void save()} canSave={saved.state.available === true} />
+              <ActionBar t={t} bundled={bundled} spec={spec} fonts={engine?.fonts} printable={result?.ok === true} onSave={() => void save()} canSave={saved.state.available === true} />
             </div>
           </div>
         )}

@@ -4,7 +4,6 @@
  * logo that was there.
  */
 import { useState } from 'preact/hooks';
-import { checkLogoSize, LogoError, logoFromBytes } from '../../core/image';
 import { SPEC_LIMITS } from '../../core/spec/defaults';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Messages } from '../messages/en';
@@ -29,6 +28,8 @@ export function ClinicForm({ t, spec, onChange }: Props) {
     const file = input.files?.[0];
     input.value = '';
     if (file === undefined) return;
+    // The image code loads when a logo is chosen, not with the first screen.
+    const { checkLogoSize, LogoError, logoFromBytes } = await import('../../core/image');
     try {
       checkLogoSize(file.size);
       const { mediaType, base64 } = logoFromBytes(new Uint8Array(await file.arrayBuffer()));

@@ -2,7 +2,7 @@
 import type { CardSpec } from '../../core/spec/schema';
 import { CardPreview } from '../../render/preview/CardPreview';
 import type { LayoutResult } from '../editor';
-import { PREVIEW_FONT_FAMILY } from '../engine/fonts';
+import { PREVIEW_FONT_FAMILY } from '../engine/font-family';
 import type { Messages } from '../messages/en';
 
 interface Props {

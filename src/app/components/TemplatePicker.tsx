@@ -2,9 +2,10 @@
  * Which template and content version the card uses: the bundled ones and the custom ones imported on this device
  * (marked "Custom"). A newer version is announced with what changed, and the card can move to it.
  */
+import { useEffect, useState } from 'preact/hooks';
 import { compareSemver } from '../../core/semver';
 import { defaultSpec } from '../../core/spec/defaults';
-import { diffTemplates } from '../../core/template/diff';
+import type { TemplateDiff } from '../../core/template/diff';
 import type { CardSpec } from '../../core/spec/schema';
 import type { BundledTemplate } from '../engine/templates';
 import type { Messages } from '../messages/en';
@@ -21,7 +22,7 @@ export function TemplatePicker({ t, templates, spec, onChange }: Props) {
   const current = versions.find((entry) => entry.template.version === spec.template.version);
   const latest = versions[0];
   const behind = current !== undefined && latest !== undefined && compareSemver(latest.template.version, current.template.version) > 0;
-  const diff = behind && current && latest ? diffTemplates(current.template, latest.template) : undefined;
+  const diff = useDiff(behind ? current : undefined, behind ? latest : undefined);
   // One entry per template id: its newest version (the list is by id, newest first).
   const choices = templates.filter((entry, index) => index === 0 || templates[index - 1]?.template.id !== entry.template.id);
 
@@ -75,7 +76,23 @@ export function TemplatePicker({ t, templates, spec, onChange }: Props) {
   );
 }
 
-function ChangeList({ t, diff }: { t: Messages; diff: ReturnType<typeof diffTemplates> }) {
+/** What changed from one version to another; the diff's code loads only when a card is behind (not on the first screen). */
+function useDiff(from: BundledTemplate | undefined, to: BundledTemplate | undefined): TemplateDiff | undefined {
+  const [diff, setDiff] = useState<{ from: BundledTemplate; to: BundledTemplate; diff: TemplateDiff } | undefined>(undefined);
+  useEffect(() => {
+    if (from === undefined || to === undefined) return;
+    let live = true;
+    void import('../../core/template/diff').then(({ diffTemplates }) => {
+      if (live) setDiff({ from, to, diff: diffTemplates(from.template, to.template) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [from, to]);
+  return diff !== undefined && diff.from === from && diff.to === to ? diff.diff : undefined;
+}
+
+function ChangeList({ t, diff }: { t: Messages; diff: TemplateDiff }) {
   const rows: [string, string][] = [
     ...diff.sections.added.map((s): [string, string] => [t.changeAdded, s.title]),
     ...diff.entries.added.map((e): [string, string] => [t.changeAdded, e.wording]),

@@ -7,9 +7,8 @@ import regularUrl from '../../../generated/fonts/DejaVuSansCondensed-card.ttf.gz
 import type { Measurer } from '../../core/layout/types';
 import { fetchFontBytes, measurerFromBytes } from '../../fonts/browser';
 import { cardFontNames } from '../../fonts/card-font';
+import { PREVIEW_FONT_FAMILY } from './font-family';
 
-/** The CSS font family the preview uses. */
-export const PREVIEW_FONT_FAMILY = 'Safety Card DejaVu Sans Condensed';
 
 export interface CardFonts {
   bytes: { regular: Uint8Array; bold: Uint8Array };

@@ -9,10 +9,11 @@
 import { ISSUED_BY, type CardDocument, type DocClinic, type DocEntry, type DocSection } from '../compose';
 import { flowSegments, type FlowLine, type Segment } from './flow';
 import { geometriesFor } from './formats';
-import { ID1, PT_PER_MM, type Box, type CardLayout, type FaceLayout, type FontWeight, type FormatGeometry, type FormatId, type ImagePlacement, type InkColor, type Measurer, type Rule, type TextRun } from './types';
+import { ID1, PT_PER_MM, SAFE_MARGIN_PT, type Box, type CardLayout, type FaceLayout, type FontWeight, type FormatGeometry, type FormatId, type ImagePlacement, type InkColor, type Measurer, type Rule, type TextRun } from './types';
 
-/** Inset of all text and marks from the trim, in points: the 3 mm safe area. */
-export const SAFE_MARGIN_PT = 3 * PT_PER_MM;
+/** The 3 mm safe area (defined with the other units, so the preview can draw it without the layout). */
+export { SAFE_MARGIN_PT } from './types';
+
 /** The smallest size any text is set in. */
 export const MIN_TEXT_SIZE_PT = 7;
 /** Body sizes tried, largest first. */

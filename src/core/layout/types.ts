@@ -7,6 +7,9 @@
 /** 1 mm in points. */
 export const PT_PER_MM = 72 / 25.4;
 
+/** Inset of all text and marks from the trim, in points: the 3 mm safe area. */
+export const SAFE_MARGIN_PT = 3 * PT_PER_MM;
+
 /** ISO/IEC 7810 ID-1, 85.60 × 53.98 mm, in points. */
 export const ID1 = { widthMm: 85.6, heightMm: 53.98, widthPt: (85.6 * 72) / 25.4, heightPt: (53.98 * 72) / 25.4 } as const;
 

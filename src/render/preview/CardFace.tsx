@@ -6,8 +6,7 @@
  */
 import { memo } from 'preact/compat';
 import { inkHex } from '../../core/layout/ink';
-import { SAFE_MARGIN_PT } from '../../core/layout/layout';
-import { PT_PER_MM, type CardLayout, type FaceLayout } from '../../core/layout/types';
+import { PT_PER_MM, SAFE_MARGIN_PT, type CardLayout, type FaceLayout } from '../../core/layout/types';
 import './preview.css';
 
 /** ID-1's corner radius (ISO/IEC 7810: 3.18 mm), in points. Drawn on the outline only: PDF pages are square. */

@@ -1,0 +1,34 @@
+/**
+ * The preview's engine: the card font with its measurer, compose and layout. The editor is drawn without it; the app
+ * loads this chunk once the editor has been painted, so a first visit on a slow phone shows the form first.
+ */
+import { compose, SpecError } from '../../core/compose';
+import { layoutCard, MissingGlyphsError, OverflowError } from '../../core/layout/layout';
+import type { CardSpec } from '../../core/spec/schema';
+import type { LayoutResult } from '../editor';
+import { loadCardFonts, type CardFonts } from './fonts';
+import type { BundledTemplate } from './templates';
+
+export interface PreviewEngine {
+  fonts: CardFonts;
+  /** Lays the spec out, turning the errors a user can cause into results the preview explains. */
+  layoutSpec(bundled: BundledTemplate, spec: CardSpec): LayoutResult;
+}
+
+/** Loads the card font once, and returns the engine that lays cards out with it. */
+export async function loadPreviewEngine(): Promise<PreviewEngine> {
+  const fonts = await loadCardFonts();
+  return { fonts, layoutSpec: (bundled, spec) => layoutSpec(bundled, spec, fonts) };
+}
+
+function layoutSpec(bundled: BundledTemplate, spec: CardSpec, fonts: CardFonts): LayoutResult {
+  try {
+    const document = compose(bundled.template, spec, { contentHash: bundled.sha256, custom: bundled.custom });
+    return { ok: true, layout: layoutCard(document, fonts.measurer, { format: spec.format }), document };
+  } catch (error) {
+    if (error instanceof OverflowError) return { ok: false, kind: 'overflow', message: error.message, unplaced: error.unplaced };
+    if (error instanceof MissingGlyphsError) return { ok: false, kind: 'glyphs', message: error.message };
+    if (error instanceof SpecError) return { ok: false, kind: 'spec', message: error.message };
+    throw error;
+  }
+}
