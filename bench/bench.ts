@@ -16,6 +16,7 @@ import { CARD_FONT_FAMILY, cardFontNames } from '../src/fonts/card-font';
 import { loadFontBytes, loadNodeMeasurer } from '../src/fonts/node';
 import { renderCardPdf } from '../src/render/pdf/card';
 import { imposeSheets } from '../src/render/pdf/impose';
+import { makeBatch } from '../src/render/pdf/make-batch';
 import { makeCard, type MadeCard } from '../src/render/pdf/make-card';
 import { kb, legend, mark, median, ms, notes, printTable, row } from './table';
 import { encodeBase64 } from '../src/core/image';
@@ -28,7 +29,11 @@ import { nodeShareCodec } from '../src/cli/share-link';
 const WARM_UP_RUNS = 5;
 const WARM_RUNS = 30;
 const COLD_RUNS = 3;
-const TARGET = { fitMedianMs: 15, cardKb: 20, sheetOverCardKb: 5, coldS: 1.5 };
+const TARGET = { fitMedianMs: 15, cardKb: 20, sheetOverCardKb: 5, coldS: 1.5, copies100Ms: 100, merge500S: 5 };
+/** Merge runs: each takes seconds, so fewer than the warm runs of a single card. */
+const MERGE_WARM_UP_RUNS = 1;
+const MERGE_RUNS = 3;
+const MERGE_ROWS = 500;
 /** The sections left out of "the largest card that fits": the two longest optional ones. */
 const LEFT_OUT_OF_LARGEST = ['choosing-guide', 'afterwards'];
 
@@ -159,6 +164,39 @@ async function clinicCard(cardBytes: number): Promise<void> {
   row('clinic sheets: bytes', kb(hundred.bytes.length));
 }
 
+async function hundredCopies(): Promise<void> {
+  const spec = specWith({ paper: 'a4', copies: 100 });
+  const made = await make(spec);
+  const time = await timeWarm(() => make(spec));
+  const what = '100 copies on A4';
+  legend.push([what, `the default card, 100 copies on A4, duplex (makeCard: render + impose): ${describeCard(made)}, ${made.pageCount} pages`]);
+  row(`${what}: warm median`, ms(time.median), `≤ ${TARGET.copies100Ms} ms`, mark(time.median, TARGET.copies100Ms));
+  row(`${what}: warm max`, ms(time.max));
+  row(`${what}: bytes`, kb(made.bytes.length));
+}
+
+/** A clinic's list: each row its own name and emergency contact, the rest of the card shared. */
+async function merge(what: string, card: string, spec: CardSpec): Promise<void> {
+  const rows = Array.from({ length: MERGE_ROWS }, (_, index) => ({
+    label: `line ${index + 2}`,
+    fields: { name: `Person ${index + 1}`, 'emergency-contact-name': `Contact ${index + 1}`, 'emergency-contact-phone': `+44 7700 9${String(index).padStart(5, '0')}` },
+  }));
+  const run = () => makeBatch({ template, contentHash: stored.sha256, spec, rows, measurer, fonts, creator });
+  let made = await run();
+  for (let index = 1; index < MERGE_WARM_UP_RUNS; index++) made = await run();
+  const times: number[] = [];
+  for (let index = 0; index < MERGE_RUNS; index++) {
+    const start = performance.now();
+    made = await run();
+    times.push(performance.now() - start);
+  }
+  legend.push([what, `makeBatch: ${MERGE_ROWS} rows (name, emergency contact) of ${card}, duplex: ${made.format.id}, ${made.pageCount} pages, ${made.distinctFaces} distinct faces rendered of ${MERGE_ROWS * made.format.faceCount}; median of ${MERGE_RUNS} runs`]);
+  const seconds = median(times) / 1000;
+  row(`${what}: warm median`, `${seconds.toFixed(2)} s`, `≤ ${TARGET.merge500S} s`, mark(seconds, TARGET.merge500S));
+  row(`${what}: warm max`, `${(Math.max(...times) / 1000).toFixed(2)} s`);
+  row(`${what}: bytes`, kb(made.bytes.length));
+}
+
 /** Where the warm time of the default card goes: each stage through its exported function. */
 async function breakdown(): Promise<void> {
   const spec = specWith();
@@ -260,6 +298,9 @@ try {
   await largestCard();
   await allSections();
   await sheet(cardBytes);
+  await hundredCopies();
+  await merge(`merge ${MERGE_ROWS} rows`, 'the default card on A4', specWith({ paper: 'a4' }));
+  await merge(`merge ${MERGE_ROWS} rows, Avery`, 'a wallet card (crisis contacts, emergency contact, always avoid; US) on Avery C32011', specWith({ paper: 'a4', stock: 'avery-c32011', region: 'US', sections: ['crisis-contacts', 'emergency-contact', 'always-avoid'] }));
   await clinicCard(cardBytes);
   await shareLinks();
   await breakdown();

@@ -19,6 +19,7 @@
 import type { PDFHexString, PDFOperator, PDFPage, PDFRef } from 'pdf-lib';
 import {
   PDFArray,
+  PDFContentStream,
   PDFDocument,
   PDFName,
   PDFObjectCopier,
@@ -317,8 +318,8 @@ function pagesAsForms(card: PDFDocument, doc: PDFDocument): EmbeddedFace[] {
   });
 }
 
-/** Draws the faces listed on one page, each by reference to its shared Form XObject (registered once per page). */
-function drawFaces(page: PDFPage, layout: SheetLayout, faces: { page: number; transform: Affine }[], embedded: EmbeddedFace[], shiftMm: { xMm: number; yMm: number }): void {
+/** The operators that draw the faces listed on one page, each by reference to its shared Form XObject (registered once per page). */
+function drawFaces(page: PDFPage, layout: SheetLayout, faces: { page: number; transform: Affine }[], embedded: EmbeddedFace[], shiftMm: { xMm: number; yMm: number }): PDFOperator[] {
   const toPage = compose(sheetToPage(layout.paper.heightPt), [1, 0, 0, 1, shiftMm.xMm, shiftMm.yMm]);
   const ops: PDFOperator[] = [];
   const registered = new Set<number>();
@@ -332,7 +333,15 @@ function drawFaces(page: PDFPage, layout: SheetLayout, faces: { page: number; tr
     const matrix = pdfMatrix(compose(compose(toPage, transform), facePointsToMm(target.heightPt)));
     ops.push(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(target.key), popGraphicsState());
   }
-  page.pushOperators(...ops);
+  return ops;
+}
+
+/**
+ * Writes a page's whole content as one compressed stream. (Left uncompressed, a batch of 500 cards is made about
+ * 15 % faster, for 7 % more bytes, but 100 copies of one card take 50 % more bytes: compressed it stays.)
+ */
+function setContent(doc: PDFDocument, page: PDFPage, ops: PDFOperator[]): void {
+  page.node.addContentStream(doc.context.register(PDFContentStream.of(doc.context.obj({}), ops, true)));
 }
 
 /** One card on the sheets: for each face of the sheet's format (by face index), the card PDF's page that holds it, or null for none. */
@@ -428,9 +437,11 @@ async function imposeLoaded(card: PDFDocument, format: FormatGeometry, cards: re
     const slots = layout.slots.slice(0, onSheet.length);
     const front = doc.addPage(pageSize);
     front.node.setXObject(furnitureKey, furnitureRef);
-    front.pushOperators(drawObject(furnitureKey));
-    drawFaces(front, layout, slots.flatMap((slot, i) => on(onSheet[i] ?? [], slot.front)), faces, { xMm: 0, yMm: 0 });
-    if (layout.hasBackPage) drawFaces(doc.addPage(pageSize), layout, slots.flatMap((slot, i) => on(onSheet[i] ?? [], slot.back)), faces, backOffsetMm);
+    setContent(doc, front, [drawObject(furnitureKey), ...drawFaces(front, layout, slots.flatMap((slot, i) => on(onSheet[i] ?? [], slot.front)), faces, { xMm: 0, yMm: 0 })]);
+    if (layout.hasBackPage) {
+      const back = doc.addPage(pageSize);
+      setContent(doc, back, drawFaces(back, layout, slots.flatMap((slot, i) => on(onSheet[i] ?? [], slot.back)), faces, backOffsetMm));
+    }
   }
   // Default save options: object streams (pdf-lib's default) measured smaller than a classic xref table, e.g.
   // 3,205 against 3,791 bytes for a sheet of 10 two-face wallet cards.
