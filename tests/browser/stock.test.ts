@@ -1,7 +1,7 @@
 /**
  * Card stock and copies in the built app, in real Chromium: the "Card stock" choice for A4 with its help line, the
  * format and printer it implies, clear errors for copies out of range, and the downloaded PDF read back (exactly A4,
- * 10 cards a sheet, the scale note) — the same bytes the library makes for the same spec.
+ * 10 cards a sheet, the scale note).
  */
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
