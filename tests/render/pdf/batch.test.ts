@@ -81,6 +81,27 @@ describe('makeBatch', () => {
     expect(text.match(STAMP)).toHaveLength(3);
   });
 
+  it('mixes one-face and two-face wallet cards on one grid: a one-face card leaves its back blank', async () => {
+    const rows: BatchRow[] = [
+      { label: 'line 2', fields: { name: 'Ada', sitter: 'Bo', guide: 'Cy', medications: 'none', 'allergies-conditions': 'none' } },
+      { label: 'line 3', fields: { name: 'Grace' } },
+    ];
+    for (const stock of ['plain', 'avery-c32011'] as const) {
+      const made = await batch({ sections: ['about-me'], paper: 'a4', stock }, rows);
+      expect(made.layouts.map((layout) => layout.faces.length)).toEqual([1, 2]);
+      expect(made.format.faceCount).toBe(2);
+      const path = save(dir.path, `mixed-${stock}.pdf`, made.bytes);
+      expect(await tool('pdfinfo', [path])).toMatch(/Pages:\s+2\n/);
+      // Ada's only face (with the footer) on the front page; Grace's footer on her back, on the back page.
+      const front = await tool('pdftotext', ['-f', '1', '-l', '1', path, '-']);
+      const back = await tool('pdftotext', ['-f', '2', '-l', '2', path, '-']);
+      expect(front.match(STAMP)).toHaveLength(1);
+      expect(back.match(STAMP)).toHaveLength(1);
+      expect(front).toContain('Ada');
+      expect(front).toContain('Grace');
+    }
+  });
+
   it('reports every row that cannot be printed, in row order, and makes nothing', async () => {
     const rows: BatchRow[] = [
       { label: 'line 2', fields: { 'emergency-contact-name': '王' } },

@@ -182,6 +182,19 @@ describe('card stock sheets, read back', () => {
     });
   }
 
+  it('one-face cards on stock: front pages only, and the notes say to print one side', async () => {
+    for (const preset of PRESETS) {
+      const bytes = await imposeSheets(await labelledCard(WALLET_1), WALLET_1, { paper: 'a4', mode: 'duplex', copies: 15, stock: preset.id, metadata: META });
+      const path = save(dir.path, `one-face-${preset.id}.pdf`, bytes);
+      expect(await pdfinfo(path)).toEqual({ pages: 2, pageSize: A4_PDFINFO });
+      const text = (await tool('pdftotext', [path, '-'])).replace(/\s+/g, ' ');
+      expect(text.match(/FACE 0/g)).toHaveLength(15);
+      expect(text).toContain(`Print one side of the ${preset.name} sheet.`);
+      expect(text).toContain(`Cards scaled to 99.3 % to fit ${preset.name} (85 × 54 mm).`);
+      expect(text).not.toContain('No duplex?');
+    }
+  });
+
   it('the real card on Avery C32011: 25 copies → 3 sheets (6 pages), exactly A4, every copy once, no sheet text over a cell', async () => {
     const made = await render(specWith({ paper: 'a4', stock: 'avery-c32011', copies: 25, region: 'US', sections: ['crisis-contacts', 'always-avoid'], fields: {} }));
     expect(made.layout.format.id).toBe('wallet');
