@@ -3,13 +3,15 @@
  * so the same spec gives the same bytes everywhere.
  */
 import { compose, SpecError, type CardDocument } from '../../core/compose';
-import { layoutCard, MIN_TEXT_SIZE_PT, OverflowError } from '../../core/layout/layout';
-import type { CardLayout, FormatId, Measurer } from '../../core/layout/types';
+import type { CardLayout, Measurer } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
 import { renderCardPdf, type CardFontFiles } from './card';
 import { imposeSheets, pageCount, sheetLayout } from './impose';
-import { STOCK_PRESETS, stockProblem } from './sheet-layout';
+import { stockProblem } from './sheet-layout';
+import { layoutForSpec } from './spec-layout';
+
+export { formatChoice, layoutForSpec, StockOverflowError } from './spec-layout';
 
 export interface MakeCardInput {
   template: Template;
@@ -53,21 +55,6 @@ export function checkPrintable(spec: CardSpec): void {
   if (problem !== null) throw new SpecError(problem);
 }
 
-/** The format the layout may choose from: on card stock, `auto` means the wallet card (the only one a cell holds). */
-export function formatChoice(spec: Pick<CardSpec, 'format' | 'stock'>): FormatId | 'auto' {
-  return spec.stock !== 'plain' && spec.format === 'auto' ? 'wallet' : spec.format;
-}
-
-/** Lays a composed card out in the format the spec allows; on card stock an overflow says to choose plain paper. */
-export function layoutForSpec(document: CardDocument, measurer: Measurer, spec: Pick<CardSpec, 'format' | 'stock'>, format: FormatId | 'auto' = formatChoice(spec)): CardLayout {
-  try {
-    return layoutCard(document, measurer, { format });
-  } catch (error) {
-    if (error instanceof OverflowError && spec.stock !== 'plain') throw new StockOverflowError(STOCK_PRESETS[spec.stock].name, error);
-    throw error;
-  }
-}
-
 /** The sheet options of a spec (all but the copies). */
 export function sheetOptions(spec: CardSpec, layout: CardLayout, creator: string) {
   if (spec.paper === 'card') throw new Error('internal: card paper has no sheets');
@@ -78,19 +65,4 @@ export function sheetOptions(spec: CardSpec, layout: CardLayout, creator: string
     backOffsetMm: { xMm: spec.backOffsetMm.x, yMm: spec.backOffsetMm.y },
     metadata: { ...layout.meta, creator, producer: `${creator} (pdf-lib)` },
   };
-}
-
-/** A card that does not fit on a wallet card, printed on a card stock that holds nothing larger. */
-export class StockOverflowError extends OverflowError {
-  override name = 'StockOverflowError';
-  constructor(
-    readonly stockName: string,
-    overflow: OverflowError,
-  ) {
-    super(overflow.format, overflow.largestTried, overflow.unplaced);
-    const what = overflow.unplaced.map((section) => `"${section.title}" (${section.entryIds.join(', ')})`).join('; ');
-    this.message =
-      `Not everything fits on a wallet card, even at ${MIN_TEXT_SIZE_PT} pt, and ${stockName} card stock holds wallet cards only. ` +
-      `Does not fit: ${what}. Choose plain paper (stock "plain") for a folding card, or fewer sections.`;
-  }
 }

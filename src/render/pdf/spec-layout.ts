@@ -1,0 +1,40 @@
+/**
+ * A spec's layout as the PDF will print it, without the PDF engine (pure: the app's preview can use it and stay in
+ * step with the PDF): on card stock, `auto` means the wallet card, and a card too big for it says to choose plain
+ * paper rather than a larger format.
+ */
+import type { CardDocument } from '../../core/compose';
+import { layoutCard, MIN_TEXT_SIZE_PT, OverflowError } from '../../core/layout/layout';
+import type { CardLayout, FormatId, Measurer } from '../../core/layout/types';
+import type { CardSpec } from '../../core/spec/schema';
+import { STOCK_PRESETS } from './sheet-layout';
+
+/** The format the layout may choose from: on card stock, `auto` means the wallet card (the only one a cell holds). */
+export function formatChoice(spec: Pick<CardSpec, 'format' | 'stock'>): FormatId | 'auto' {
+  return spec.stock !== 'plain' && spec.format === 'auto' ? 'wallet' : spec.format;
+}
+
+/** Lays a composed card out in the format the spec allows; on card stock an overflow says to choose plain paper. */
+export function layoutForSpec(document: CardDocument, measurer: Measurer, spec: Pick<CardSpec, 'format' | 'stock'>, format: FormatId | 'auto' = formatChoice(spec)): CardLayout {
+  try {
+    return layoutCard(document, measurer, { format });
+  } catch (error) {
+    if (error instanceof OverflowError && spec.stock !== 'plain') throw new StockOverflowError(STOCK_PRESETS[spec.stock].name, error);
+    throw error;
+  }
+}
+
+/** A card that does not fit on a wallet card, printed on a card stock that holds nothing larger. */
+export class StockOverflowError extends OverflowError {
+  override name = 'StockOverflowError';
+  constructor(
+    readonly stockName: string,
+    overflow: OverflowError,
+  ) {
+    super(overflow.format, overflow.largestTried, overflow.unplaced);
+    const what = overflow.unplaced.map((section) => `"${section.title}" (${section.entryIds.join(', ')})`).join('; ');
+    this.message =
+      `Not everything fits on a wallet card, even at ${MIN_TEXT_SIZE_PT} pt, and ${stockName} card stock holds wallet cards only. ` +
+      `Does not fit: ${what}. Choose plain paper (stock "plain") for a folding card, or fewer sections.`;
+  }
+}
