@@ -131,6 +131,8 @@ export async function runMerge(run: MergeRun): Promise<number> {
   } catch (error) {
     throw new InputError(`cannot write ${run.out}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const unused = [...new Set(made.documents.flatMap((document) => document.unusedFields))];
+  for (const id of unused) process.stderr.write(`note: column "${id}" is not printed because its section is not selected; add the section with --sections\n`);
   const { spec } = run;
   const rows = made.layouts.length;
   const summary = {
@@ -146,6 +148,7 @@ export async function runMerge(run: MergeRun): Promise<number> {
     stock: spec.stock,
     pages: made.pageCount,
     distinctFaces: made.distinctFaces,
+    unusedFields: unused,
     minSizePt: Math.min(...made.layouts.map((layout) => layout.minSizePt)),
     bytes: made.bytes.length,
   };

@@ -108,6 +108,13 @@ describe('safety-card --merge', () => {
     expect(await onPage(3)).toEqual({ ada: 0, grace: 2 });
   });
 
+  it('says when a column is not printed because its section is not selected', async () => {
+    const csv = file('unused.csv', 'name,emergency-contact-name\nAda,Byron\n');
+    const result = await card(['--region', 'US', '--sections', 'crisis-contacts,emergency-contact,always-avoid', '--paper', 'a4', '--merge', csv, '--out', 'unused.pdf']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('note: column "name" is not printed because its section is not selected; add the section with --sections\n');
+  });
+
   it('on card paper gives one page per face per card, in row order', async () => {
     const csv = file('cards.csv', 'name\nAda\nGrace\n');
     const result = await card([...SMALL, '--merge', csv, '--out', 'cards.pdf', '--json']);
