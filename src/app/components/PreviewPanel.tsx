@@ -31,7 +31,7 @@ export function PreviewPanel({ t, spec, result, onChange }: Props) {
           <p>{result.message}</p>
           {result.kind === 'overflow' && (
             <div class="actions">
-              {spec.format !== 'auto' && (
+              {spec.format !== 'auto' && spec.stock === 'plain' && (
                 <button type="button" onClick={() => onChange({ ...spec, format: 'auto' })}>
                   {t.overflowTryAuto}
                 </button>
@@ -51,7 +51,7 @@ export function PreviewPanel({ t, spec, result, onChange }: Props) {
 }
 
 function instructions(t: Messages, spec: CardSpec, result: LayoutResult | undefined): string {
-  const parts = [spec.paper === 'card' ? t.instructions.card : spec.printMode === 'duplex' ? t.instructions.duplex : t.instructions['fold-over']];
+  const parts = [spec.paper === 'card' ? t.instructions.card : spec.stock !== 'plain' ? t.instructions.stock : spec.printMode === 'duplex' ? t.instructions.duplex : t.instructions['fold-over']];
   if (result?.ok === true && result.layout.format.panels > 1) parts.push(t.instructions.fold);
   if (spec.paper !== 'card') parts.push(t.printReminder);
   return parts.join(' ');

@@ -3,8 +3,9 @@
  * loads this chunk once the editor has been painted, so a first visit on a slow phone shows the form first.
  */
 import { compose, SpecError } from '../../core/compose';
-import { layoutCard, MissingGlyphsError, OverflowError } from '../../core/layout/layout';
+import { MissingGlyphsError, OverflowError } from '../../core/layout/layout';
 import type { CardSpec } from '../../core/spec/schema';
+import { checkPrintable, layoutForSpec } from '../../render/pdf/spec-layout';
 import type { LayoutResult } from '../editor';
 import { loadCardFonts, type CardFonts } from './fonts';
 import type { BundledTemplate } from './templates';
@@ -23,8 +24,10 @@ export async function loadPreviewEngine(): Promise<PreviewEngine> {
 
 function layoutSpec(bundled: BundledTemplate, spec: CardSpec, fonts: CardFonts): LayoutResult {
   try {
+    // The same checks and format choice as the PDF's (makeCard), so the preview never shows a card the PDF refuses.
+    checkPrintable(spec);
     const document = compose(bundled.template, spec, { contentHash: bundled.sha256, custom: bundled.custom });
-    return { ok: true, layout: layoutCard(document, fonts.measurer, { format: spec.format }), document };
+    return { ok: true, layout: layoutForSpec(document, fonts.measurer, spec), document };
   } catch (error) {
     if (error instanceof OverflowError) return { ok: false, kind: 'overflow', message: error.message, unplaced: error.unplaced };
     if (error instanceof MissingGlyphsError) return { ok: false, kind: 'glyphs', message: error.message };

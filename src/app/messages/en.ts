@@ -123,6 +123,7 @@ export const en = {
     duplex: 'Print double-sided, flipping on the long edge, at 100 %. Cut on the crop marks. If the back is off, measure it and set the back side offset.',
     'fold-over': 'Print single-sided at 100 %. Cut around each card on the crop marks, fold on the dashed line so the printed sides face out, and glue.',
     fold: 'Fold the panels like a leaflet along the fold ticks, the front on top.',
+    stock: 'Print on the card stock at 100 %, the fronts first; then feed the sheet again as its notes say and print the backs (or print double-sided, flipping on the long edge). The cards are pre-cut: no cutting.',
   } as Record<string, string>,
 
   // Saved cards

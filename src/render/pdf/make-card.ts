@@ -2,16 +2,15 @@
  * The whole pipeline for one card spec: compose → layout → card PDF → (sheets). The CLI and the app both call this,
  * so the same spec gives the same bytes everywhere.
  */
-import { compose, SpecError, type CardDocument } from '../../core/compose';
+import { compose, type CardDocument } from '../../core/compose';
 import type { CardLayout, Measurer } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
 import { renderCardPdf, type CardFontFiles } from './card';
 import { imposeSheets, pageCount, sheetLayout } from './impose';
-import { stockProblem } from './sheet-layout';
-import { layoutForSpec } from './spec-layout';
+import { checkPrintable, layoutForSpec } from './spec-layout';
 
-export { formatChoice, layoutForSpec, StockOverflowError } from './spec-layout';
+export { checkPrintable, formatChoice, layoutForSpec, StockOverflowError } from './spec-layout';
 
 export interface MakeCardInput {
   template: Template;
@@ -44,15 +43,6 @@ export async function makeCard(input: MakeCardInput): Promise<MadeCard> {
   if (spec.paper === 'card') return { bytes: card, document, layout, pageCount: layout.faces.length };
   const bytes = await imposeSheets(card, layout.format, { ...sheetOptions(spec, layout, input.creator), copies: spec.copies });
   return { bytes, document, layout, pageCount: pageCount(sheetLayout(layout.format, spec.paper, spec.printMode, spec.stock), spec.copies) };
-}
-
-/** The checks of paper, copies and stock that come before any layout. Throws SpecError. */
-export function checkPrintable(spec: CardSpec): void {
-  if (spec.paper === 'card' && spec.copies !== 1) {
-    throw new SpecError(`copies apply to A4 and Letter sheets; card paper gives one card (a card printer prints copies itself): ask for paper a4 or letter, or 1 copy`);
-  }
-  const problem = stockProblem(spec.stock, spec.paper, spec.format, spec.printMode);
-  if (problem !== null) throw new SpecError(problem);
 }
 
 /** The sheet options of a spec (all but the copies). */

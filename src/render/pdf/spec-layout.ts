@@ -1,13 +1,13 @@
 /**
  * A spec's layout as the PDF will print it, without the PDF engine (pure: the app's preview can use it and stay in
- * step with the PDF): on card stock, `auto` means the wallet card, and a card too big for it says to choose plain
- * paper rather than a larger format.
+ * step with the PDF): the checks of paper, copies and stock; on card stock, `auto` means the wallet card, and a card
+ * too big for it says to choose plain paper rather than a larger format.
  */
-import type { CardDocument } from '../../core/compose';
+import { SpecError, type CardDocument } from '../../core/compose';
 import { layoutCard, MIN_TEXT_SIZE_PT, OverflowError } from '../../core/layout/layout';
 import type { CardLayout, FormatId, Measurer } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
-import { STOCK_PRESETS } from './sheet-layout';
+import { STOCK_PRESETS, stockProblem } from './sheet-layout';
 
 /** The format the layout may choose from: on card stock, `auto` means the wallet card (the only one a cell holds). */
 export function formatChoice(spec: Pick<CardSpec, 'format' | 'stock'>): FormatId | 'auto' {
@@ -37,4 +37,13 @@ export class StockOverflowError extends OverflowError {
       `Not everything fits on a wallet card, even at ${MIN_TEXT_SIZE_PT} pt, and ${stockName} card stock holds wallet cards only. ` +
       `Does not fit: ${what}. Choose plain paper (stock "plain") for a folding card, or fewer sections.`;
   }
+}
+
+/** The checks of paper, copies and stock that come before any layout. Throws SpecError. */
+export function checkPrintable(spec: CardSpec): void {
+  if (spec.paper === 'card' && spec.copies !== 1) {
+    throw new SpecError(`copies apply to A4 and Letter sheets; card paper gives one card (a card printer prints copies itself): ask for paper a4 or letter, or 1 copy`);
+  }
+  const problem = stockProblem(spec.stock, spec.paper, spec.format, spec.printMode);
+  if (problem !== null) throw new SpecError(problem);
 }
