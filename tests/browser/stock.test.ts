@@ -91,4 +91,18 @@ describe('card stock in the app', () => {
     expect(text.match(/MDMA therapy safety card/g)).toHaveLength(12);
     expect(errors).toEqual([]);
   });
+
+  it('previews what the PDF would refuse as refused: too much for a wallet card on stock says to choose plain paper, with no larger format offered', async () => {
+    for (const section of [/^Use caution with/, /^Take precautions/, /^For the sitter/, /^About me/]) await page.getByRole('checkbox', { name: section }).check();
+    const problem = page.locator('.preview .problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/Avery C32011 card stock holds wallet cards only\. Does not fit: .*Choose plain paper/);
+    expect(await problem.getByRole('button', { name: /automatic format/i }).count()).toBe(0);
+    expect(await page.locator('.preview svg').count()).toBe(0);
+    // On plain paper the card may grow: the way out is offered again, and taken it gives a folding card.
+    await stockSelect().selectOption('plain');
+    await problem.getByRole('button', { name: /automatic format/i }).click();
+    await page.locator('.preview svg').first().waitFor();
+    expect(await problem.count()).toBe(0);
+  });
 });
