@@ -106,6 +106,13 @@ describe('a card with a clinic', () => {
     const rows = await images(path);
     expect(rows.length).toBe(100);
     expect(new Set(rows.map((row) => row.objectId)).size).toBe(1);
+    // Read back: the clinic's name 100 times, on as many sheets as 100 cards need (a front and a back page each).
+    const count = (text: string) => squash(text).split(squash(CLINIC.name)).length - 1;
+    expect(count(await tool('pdftotext', ['-enc', 'UTF-8', path, '-']))).toBe(100);
+    const perSheet = count(await tool('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '2', path, '-']));
+    const pages = Number(/Pages:\s+(\d+)/.exec(await tool('pdfinfo', [path]))?.[1]);
+    expect(pages).toBe(Math.ceil(100 / perSheet) * 2);
+    expect(hundred.pageCount).toBe(pages);
     // 99 more copies cost far less than one more logo: only references are added.
     const withoutLogo = await render(specWith({ clinic: { ...CLINIC, logo: null }, paper: 'a4', copies: 1 }));
     expect(hundred.bytes.length - one.bytes.length).toBeLessThan(one.bytes.length - withoutLogo.bytes.length + 20_000);
