@@ -4,7 +4,7 @@
  * release, whose prompt reloads the app without losing the saved card. Throughout: every request goes to the app's
  * own origin, no console error, no Content-Security-Policy violation, and the app is installable.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from 'playwright-core';
@@ -151,7 +151,7 @@ describe('a new user', () => {
   });
 
   it('precaches every file of the build once (fonts, templates and the PDF engine included), and nothing else', () => {
-    const built = (readdirSync(FIRST, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    const built = (readdirSync(FIRST, { recursive: true, withFileTypes: true }) as Dirent[])
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath, entry.name).slice(FIRST.length + 1))
       // The service worker and its runtime are what does the caching; they are not in their own list.
