@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchBrowser, serveApp } from '../helpers/browser';
+import { BUILT_APP_DIR, buildApp, launchBrowser, serveApp } from '../helpers/browser';
 import { tool } from '../helpers/engine';
 import { tempDir } from '../helpers/run';
 
-const FIRST = '.tmp/app-dist-1';
+/** The release under test, built once for all browser tests (global setup); SECOND is the next release. */
+const FIRST = BUILT_APP_DIR;
 const SECOND = '.tmp/app-dist-2';
 const downloads = tempDir('safety-card-downloads-');
 
@@ -25,7 +26,6 @@ const requests: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  await buildApp(FIRST);
   app = await serveApp(FIRST);
   port = Number(new URL(app.url).port);
   browser = await launchBrowser();

@@ -7,26 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardSpec } from '../../src/core/spec/schema';
 import { makeBatch, type BatchRow } from '../../src/render/pdf/make-batch';
 import { CREATOR, fonts, measurer, specWith, stored, template } from '../helpers/engine';
-import { launchBrowser, serveHarness, waitForHarness } from '../helpers/browser';
+import { openHarness } from '../helpers/browser';
 
-let server: Awaited<ReturnType<typeof serveHarness>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let harness: Awaited<ReturnType<typeof openHarness>>;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveHarness('batch');
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(server.url);
-  await waitForHarness(page, problems);
+  harness = await openHarness('batch');
+  ({ page } = harness);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 const inBrowser = (spec: CardSpec, rows: BatchRow[]) => page.evaluate(([t, hash, s, r, creator]) => window.renderBatch(t, hash, s, r, creator), [template, stored.sha256, spec, rows, CREATOR] as const);

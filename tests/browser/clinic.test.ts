@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchBrowser, serveApp } from '../helpers/browser';
+import { openApp, type OpenedApp } from '../helpers/browser';
 import { tool } from '../helpers/engine';
 import { makePng } from '../helpers/images';
 import { tempDir } from '../helpers/run';
 
-const OUT = '.tmp/app-dist-clinic';
 const files = tempDir('safety-card-clinic-app-');
 const png = makePng(300, 100, { alpha: true });
 const logoPath = join(files.path, 'harbour-logo.png');
@@ -26,29 +25,17 @@ const big = new Uint8Array(Math.round(1.5 * 1024 * 1024));
 big.set(makePng(10, 10));
 writeFileSync(bigPath, big);
 
-let app: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let opened: OpenedApp;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  await buildApp(OUT);
-  app = await serveApp(OUT);
-  browser = await launchBrowser();
-  await browser.context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  page = await browser.context.newPage();
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(app.url);
-  await page.locator('.preview svg').first().waitFor();
+  opened = await openApp();
+  ({ page, problems } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await opened?.close();
   files.cleanup();
 });
 

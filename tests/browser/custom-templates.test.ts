@@ -11,12 +11,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Template } from '../../src/core/template/schema';
-import { buildApp, launchBrowser, serveApp } from '../helpers/browser';
+import { openApp, type OpenedApp } from '../helpers/browser';
 import { squash, tool } from '../helpers/engine';
 import { miniTemplate, sectionOf, variant } from '../helpers/fixtures';
 import { tempDir } from '../helpers/run';
 
-const OUT = '.tmp/app-dist-custom-templates';
 const files = tempDir('safety-card-custom-app-');
 
 const clinic = variant(miniTemplate(), (copy) => {
@@ -31,30 +30,18 @@ const reworded = variant(clinic, (copy) => {
 });
 const jsonFile = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
-let app: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let opened: OpenedApp;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  await buildApp(OUT);
-  app = await serveApp(OUT);
-  browser = await launchBrowser();
-  await browser.context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  page = await browser.context.newPage();
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(app.url);
-  await page.locator('.preview svg').first().waitFor();
+  opened = await openApp();
+  ({ page, problems } = opened);
   await section().getByText('No custom templates on this device.').waitFor(); // the store has loaded
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await opened?.close();
   files.cleanup();
 });
 

@@ -8,26 +8,18 @@ import type { CardSpec } from '../../src/core/spec/schema';
 import { encodeBase64 } from '../../src/core/image';
 import { CREATOR, render, specWith, stored, template } from '../helpers/engine';
 import { fixtureJpeg, makePng } from '../helpers/images';
-import { launchBrowser, serveHarness, waitForHarness } from '../helpers/browser';
+import { openHarness } from '../helpers/browser';
 
-let server: Awaited<ReturnType<typeof serveHarness>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let harness: Awaited<ReturnType<typeof openHarness>>;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveHarness('engine');
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(server.url);
-  await waitForHarness(page, problems);
+  harness = await openHarness('engine');
+  ({ page } = harness);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 async function inBrowser(spec: CardSpec) {

@@ -10,42 +10,34 @@ import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchBrowser, serveApp } from '../helpers/browser';
+import { BUILT_APP_DIR, openApp, type OpenedApp } from '../helpers/browser';
 import { tempDir } from '../helpers/run';
 
-const DIST = '.tmp/share-dist';
 const downloads = tempDir('safety-card-share-');
 
-let app: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let opened: OpenedApp;
+let app: OpenedApp['app'];
 let page: Page;
-const requests: string[] = [];
-const problems: string[] = [];
+let requests: string[];
+let problems: string[];
 const links = { plain: '', personal: '' };
 
 beforeAll(async () => {
-  await buildApp(DIST);
-  app = await serveApp(DIST);
-  browser = await launchBrowser();
-  browser.context.on('request', (request) => requests.push(request.url()));
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
-  await browser.context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  opened = await openApp({
+    open: false,
+    beforeOpen: ({ context, app: served }) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(served.url).origin }),
   });
-  page = await browser.context.newPage();
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
+  ({ app, page, requests, problems } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await opened?.close();
   downloads.cleanup();
 });
 
 /** Reads a QR code from an image file's bytes: Chromium draws it on a canvas, jsQR reads the pixels. */
 async function readQr(bytes: Buffer, mediaType: string): Promise<string | undefined> {
-  const reader = await browser.context.newPage();
+  const reader = await opened.context.newPage();
   try {
     const image = await reader.evaluate(
       async ({ base64, type }) => {
@@ -94,14 +86,14 @@ async function savedCardName(): Promise<string> {
 
 /** The JavaScript the first page load runs: the built index.html's module scripts and preloads, and what they import statically. */
 function eagerJavaScript(): string {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const html = readFileSync(join(BUILT_APP_DIR, 'index.html'), 'utf8');
   const pending = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1] as string);
   const seen = new Set<string>();
   let code = '';
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
-    const text = readFileSync(join(DIST, file), 'utf8');
+    const text = readFileSync(join(BUILT_APP_DIR, file), 'utf8');
     code += text;
     for (const match of text.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)) pending.push(`assets/${match[1] as string}`);
   }
@@ -172,7 +164,7 @@ describe('sharing a setup', () => {
 describe('opening a shared setup, offline', () => {
   it('restores the setup as a new card from a link opened in a new page, and leaves the saved card alone', async () => {
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
-    await browser.context.setOffline(true);
+    await opened.context.setOffline(true);
     await app.close();
 
     await page.goto('about:blank');
@@ -223,7 +215,7 @@ describe('opening a shared setup, offline', () => {
     expect(page.url()).toBe(app.url);
     expect(await page.locator('.saved-list li').count()).toBe(1);
     expect(await savedCardName()).toBe('Zoë Ярослава');
-    await browser.context.setOffline(false);
+    await opened.context.setOffline(false);
   });
 
   it('asked nothing of any other origin and logged no error or policy violation', () => {

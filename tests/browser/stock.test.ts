@@ -7,33 +7,24 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchBrowser, serveApp } from '../helpers/browser';
+import { openApp, type OpenedApp } from '../helpers/browser';
 import { tool } from '../helpers/engine';
 import { tempDir } from '../helpers/run';
 
-const OUT = '.tmp/app-dist-stock';
 const downloads = tempDir('safety-card-stock-downloads-');
 
-let app: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let opened: OpenedApp;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  await buildApp(OUT);
-  app = await serveApp(OUT);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  opened = await openApp();
+  ({ page, problems: errors } = opened);
   await page.setViewportSize({ width: 1280, height: 1000 });
-  await page.goto(app.url);
-  await page.locator('.preview svg').first().waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await opened?.close();
   downloads.cleanup();
 });
 

@@ -8,6 +8,9 @@ import { REPO_ROOT } from './run';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
 
+/** Where tests/browser/global-setup.ts builds the app once for every browser test file (relative to the repository). */
+export const BUILT_APP_DIR = '.tmp/app-dist';
+
 /** Builds the app into `outDir` (relative to the repository); `version` stands in for package.json's, to make a new release. */
 export async function buildApp(outDir: string, version?: string): Promise<void> {
   await build({ root: REPO_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true }, ...(version === undefined ? {} : { define: { __APP_VERSION__: JSON.stringify(version) } }) });
@@ -65,4 +68,71 @@ export async function waitForHarness(page: Page, problems: readonly string[]): P
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 }).catch((error: unknown) => {
     throw new Error(`the harness did not start: ${problems.join('; ') || String(error)}`);
   });
+}
+
+export interface OpenedApp {
+  app: Awaited<ReturnType<typeof serveApp>>;
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the browser asked for. */
+  requests: string[];
+  /** Every console error, uncaught page error and Content-Security-Policy violation. */
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * The app built once (BUILT_APP_DIR), served on a port of its own (so with storage of its own) in a fresh Chromium
+ * profile that records every request and every problem. With `open` (the default) the page is at the app, 1280 × 900,
+ * with its preview drawn; `beforeOpen` runs first (e.g. to grant permissions for the origin).
+ */
+export async function openApp(options: { open?: boolean; beforeOpen?: (opened: OpenedApp) => Promise<void> } = {}): Promise<OpenedApp> {
+  const app = await serveApp(BUILT_APP_DIR);
+  const browser = await launchBrowser();
+  const requests: string[] = [];
+  const problems: string[] = [];
+  browser.context.on('request', (request) => requests.push(request.url()));
+  await browser.context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const page = await browser.context.newPage();
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const opened: OpenedApp = {
+    app,
+    context: browser.context,
+    page,
+    requests,
+    problems,
+    close: async () => {
+      await browser.close();
+      await app.close();
+    },
+  };
+  await options.beforeOpen?.(opened);
+  if (options.open !== false) {
+    await page.goto(app.url);
+    await page.locator('.preview svg').first().waitFor();
+  }
+  return opened;
+}
+
+/** A harness page (tests/browser/harness/NAME.html) in a fresh Chromium profile, started and ready; fails with the page's errors if it does not start. */
+export async function openHarness(name: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const server = await serveHarness(name);
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(server.url);
+  await waitForHarness(page, problems);
+  return {
+    page,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
