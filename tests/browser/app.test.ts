@@ -63,6 +63,16 @@ describe('a new user', () => {
     expect(await page.locator('.preview svg').count()).toBeGreaterThanOrEqual(2);
   });
 
+  it('shows what a section says, with the explanations, when its disclosure is opened', async () => {
+    const details = page.locator('details.items-detail').first();
+    expect(await details.locator('li').count()).toBe(0);
+    await details.locator('summary').click();
+    await details.locator('li').first().waitFor();
+    expect(await details.locator('li').count()).toBe(Number(/\((\d+) items?\)/.exec((await details.locator('summary').textContent()) ?? '')?.[1]));
+    expect(await details.locator('li p').count()).toBeGreaterThan(0);
+    await details.locator('summary').click();
+  });
+
   it('has no accessibility violations (axe, WCAG 2.2 AA), on a desktop and at 320 px', async () => {
     for (const width of [1280, 320]) {
       await page.setViewportSize({ width, height: 900 });

@@ -1,6 +1,7 @@
 /** The sections to print: a checklist with a one-line description each, in the template's order. */
+import { useState } from 'preact/hooks';
 import type { CardSpec } from '../../core/spec/schema';
-import type { Template } from '../../core/template/schema';
+import type { Item, Template } from '../../core/template/schema';
 import type { Messages } from '../messages/en';
 
 interface Props {
@@ -33,22 +34,30 @@ export function SectionList({ t, template, spec, onChange }: Props) {
                 <span class="hint">{section.summary}</span>
               </span>
             </label>
-            {section.kind === 'items' && (
-              <details class="items-detail">
-                <summary>{t.whatItSays(section.items.length)}</summary>
-                <ul>
-                  {section.items.map((item) => (
-                    <li key={item.id}>
-                      <strong>{item.text}</strong>
-                      {item.detail !== undefined && <p>{item.detail}</p>}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
+            {section.kind === 'items' && <ItemDetails t={t} items={section.items} />}
           </li>
         ))}
       </ul>
     </fieldset>
+  );
+}
+
+/** A section's items with their explanations, behind a disclosure; drawn when first opened, not with the first screen. */
+function ItemDetails({ t, items }: { t: Messages; items: readonly Item[] }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details class="items-detail" onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
+      <summary>{t.whatItSays(items.length)}</summary>
+      {opened && (
+        <ul>
+          {items.map((item) => (
+            <li key={item.id}>
+              <strong>{item.text}</strong>
+              {item.detail !== undefined && <p>{item.detail}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
