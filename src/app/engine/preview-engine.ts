@@ -19,6 +19,9 @@ export interface PreviewEngine {
 /** Loads the card font once, and returns the engine that lays cards out with it. */
 export async function loadPreviewEngine(): Promise<PreviewEngine> {
   const fonts = await loadCardFonts();
+  // Reading the font's metrics and the first layout with its preview are each a long piece of work: a task apart,
+  // so the page can answer a tap in between.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return { fonts, layoutSpec: (bundled, spec) => layoutSpec(bundled, spec, fonts) };
 }
 
