@@ -15,8 +15,11 @@ const m = en.storage;
  */
 export const EXPORT_FORMAT = 'safety-card/cards';
 export const EXPORT_VERSION = 2;
-/** The largest import accepted, in bytes of UTF-8 (5 MB: some thousands of cards). */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * The largest import accepted, in bytes of UTF-8: 50 MB, so that the app's own export always comes back in — thousands
+ * of cards, or dozens of a clinic's cards that each carry a logo of up to 1 MB (1.4 MB as base64).
+ */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 /** Card names are trimmed and hold 1 to this many characters (Unicode code points). */
 export const NAME_MAX_CHARS = 80;
 /** Ids are `crypto.randomUUID()` here; imported ones may be any text up to this length. */

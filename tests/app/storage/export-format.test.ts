@@ -23,6 +23,7 @@ import {
   type SavedCard,
 } from '../../../src/app/storage/export-format';
 import { miniTemplate } from '../../helpers/fixtures';
+import { makePng } from '../../helpers/images';
 
 const spec: CardSpec = defaultSpec(miniTemplate(), '2026-11-29');
 const otherSpec: CardSpec = { ...spec, region: 'US', fields: { name: 'Zoë' } };
@@ -193,11 +194,32 @@ describe('export and import', () => {
     );
   });
 
-  it('refuses a file over 5 MB, counted in UTF-8 bytes, before parsing it', () => {
-    const message = 'This file is larger than 5 MB, so it is not a Safety Card export. Choose the .json file exported from Safety Card.';
+  it("takes back the app's own export of clinic cards that each carry a logo of almost 1 MB", () => {
+    // xorshift32 noise: pixels deflate cannot shrink, so the PNG is as big as the pixels.
+    let state = 2463534242;
+    const noise = (): number => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) & 255;
+    };
+    const logo = makePng(560, 560, { pixel: () => [noise(), noise(), noise(), 255] });
+    expect(logo.length).toBeGreaterThan(900_000);
+    expect(logo.length).toBeLessThanOrEqual(1024 * 1024);
+    const clinic = { name: 'Harbour Care', phone: '+44 20 7946 0000', url: 'harbour-care.example', logo: { mediaType: 'image/png' as const, base64: Buffer.from(logo).toString('base64') } };
+    const cards = Array.from({ length: 6 }, (_, index) => card(`c${index}`, `Clinic card ${index}`, { clinic }));
+    const text = buildExport(cards, new Date('2026-11-29T12:00:00Z'));
+    expect(text.length).toBeGreaterThan(7 * 1024 * 1024);
+    const parsed = parseExport(text);
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.cards.map(({ card: read }) => read.spec.clinic.logo?.base64)).toEqual(cards.map(() => clinic.logo.base64));
+  });
+
+  it('refuses a file over 50 MB, counted in UTF-8 bytes, before parsing it', () => {
+    const message = 'This file is larger than 50 MB, so it is not a Safety Card export. Choose the .json file exported from Safety Card.';
     expect(refusal(() => parseExport(`{"x":"${'a'.repeat(IMPORT_MAX_BYTES)}"}`)).message).toBe(message);
-    // 2 million 3-byte characters: 6 MB in UTF-8 though only 2 million UTF-16 units
-    expect(refusal(() => parseExport(`"${'€'.repeat(2_000_000)}"`)).message).toBe(message);
+    // 17.5 million 3-byte characters: 52.5 MB in UTF-8 though only 17.5 million UTF-16 units (under the limit)
+    expect(refusal(() => parseExport(`"${'€'.repeat(17_500_000)}"`)).message).toBe(message);
     const justUnder = exportOf([card('a', 'A', { fields: { notes: 'x'.repeat(2000) } })]);
     expect(justUnder.length).toBeLessThan(IMPORT_MAX_BYTES);
     expect(parseExport(justUnder).cards).toHaveLength(1);
