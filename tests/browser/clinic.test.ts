@@ -44,6 +44,14 @@ const previewImages = () => page.locator('.preview svg image');
 const lastFaceText = async () => (await page.locator('.preview svg').last().locator('text').allTextContents()).join(' ');
 
 describe('the clinic form', () => {
+  it('keeps its fields behind a disclosure on a personal card, and opens it on request', async () => {
+    const disclosure = clinic().locator('details');
+    expect(await disclosure.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    expect(await clinic().getByLabel('Name of the clinic or guide').count()).toBe(0);
+    await disclosure.locator('summary').click();
+    await clinic().getByLabel('Name of the clinic or guide').waitFor();
+  });
+
   it('prints the typed profile and the chosen logo in the preview', async () => {
     await clinic().getByLabel('Name of the clinic or guide').fill('Harbour Psychedelic Care');
     await clinic().getByLabel('Phone number').fill('+44 20 7946 0000');

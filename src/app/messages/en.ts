@@ -56,6 +56,7 @@ export const en = {
   clinic: {
     heading: 'Clinic or guide (printed on every copy)',
     hint: 'For clinics and guides who hand this card out: your name, number, web address and logo print on the last face, under “Issued by”. Leave it empty for a personal card.',
+    disclosure: 'Name, phone number, web address and logo',
     name: 'Name of the clinic or guide',
     phone: 'Phone number',
     phoneHint: 'Printed large: a number to call.',
