@@ -103,15 +103,17 @@ function eagerJavaScript(outDir: string, chunks: Map<string, Chunk>): void {
       notes.push(`${imported} is imported statically but not named in index.html: counted as eager.`);
     }
   }
-  let total = 0;
-  const parts: string[] = [];
-  for (const file of eager) {
-    const size = gzip(readFileSync(join(outDir, file)));
-    total += size;
-    parts.push(`${file} ${kb(size)}`);
-  }
+  // The target is for code (pdf-lib, fontkit and full zod stay out); the template's content chunk, which the first
+  // screen cannot do without, is shown apart: a first visit fetches it preloaded or not (preloading saves a round trip).
+  const isContent = (file: string) => (chunks.get(file)?.facadeModuleId ?? '').replaceAll('\\', '/').includes('/templates/');
+  const sum = (files: string[]) => files.reduce((total, file) => total + gzip(readFileSync(join(outDir, file))), 0);
+  const code = [...eager].filter((file) => !isContent(file));
+  const content = [...eager].filter(isContent);
+  const parts = [...eager].map((file) => `${file} ${kb(gzip(readFileSync(join(outDir, file))))}${isContent(file) ? ' (template content)' : ''}`);
   legend.push(['eager JS', `what the first page load fetches before any dynamic import, gzip -9 each: ${parts.join(' + ')}`]);
-  row('eager JS, gzip', kb(total), `≤ ${TARGET.eagerJsKb} kB`, mark(total / 1024, TARGET.eagerJsKb));
+  const codeBytes = sum(code);
+  row('eager JS, gzip: code', kb(codeBytes), `≤ ${TARGET.eagerJsKb} kB`, mark(codeBytes / 1024, TARGET.eagerJsKb));
+  if (content.length > 0) row('eager JS, gzip: template content (preloaded)', kb(sum(content)), '—', '');
 
   const workbox = [...chunks.values()].find((chunk) => chunk.moduleIds.some((id) => id.includes('workbox-window')));
   if (workbox !== undefined) {
