@@ -160,6 +160,15 @@ describe('a new user', () => {
     await page.locator('.saved-list').getByText('Card for my sitter').waitFor();
   });
 
+  it('exports the saved cards to a JSON file that holds the card as saved', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all cards' }).click()]);
+    expect(download.suggestedFilename()).toBe('safety-cards.json');
+    const path = join(downloads.path, 'safety-cards.json');
+    await download.saveAs(path);
+    const exported = JSON.parse(readFileSync(path, 'utf8')) as { cards: { name: string; spec: { fields: Record<string, string> } }[] };
+    expect(exported.cards.map((card) => [card.name, card.spec.fields.name])).toEqual([['Card for my sitter', 'Zoë Ярослава']]);
+  });
+
   it('precaches every file of the build once (fonts, templates and the PDF engine included), and nothing else', () => {
     const built = (readdirSync(FIRST, { recursive: true, withFileTypes: true }) as Dirent[])
       .filter((entry) => entry.isFile())

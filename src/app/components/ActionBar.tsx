@@ -5,6 +5,7 @@ import type { CardFonts } from '../engine/fonts';
 import { makePdf, pdfFileName } from '../engine/pdf';
 import type { BundledTemplate } from '../engine/templates';
 import type { Messages } from '../messages/en';
+import { saveFile } from '../save-file';
 
 interface Props {
   t: Messages;
@@ -84,16 +85,7 @@ export function ActionBar({ t, bundled, spec, fonts, printable, onSave, canSave 
     }
   };
 
-  const download = (file: File) => {
-    const url = URL.createObjectURL(file);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };
+  const download = (file: File) => saveFile(file, file.name);
   const print = (file: File) => {
     const url = URL.createObjectURL(file);
     // The browser's PDF viewer prints at the size the PDF says; if pop-ups are blocked, the file is downloaded.

@@ -9,22 +9,11 @@ import { MAX_TEMPLATE_TEXT_CHARS } from '../../core/template/limits';
 import type { TemplateProblem } from '../../core/template/validate';
 import type { Messages } from '../messages/en';
 import type { SavedCardsApi } from '../use-saved-cards';
+import { saveJson } from '../save-file';
 
 interface Props {
   t: Messages;
   saved: SavedCardsApi;
-}
-
-/** Offers `text` as a file download. */
-export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Bytes beyond which a file is not read at all (every character is 1 to 3 bytes of UTF-8 in the 16-bit range). */
@@ -85,7 +74,7 @@ export function CustomTemplates({ t, saved }: Props) {
               {entry.key} · {c.importedOn(entry.importedAt.slice(0, 10))}
             </span>
             <span class="actions">
-              <button type="button" class="secondary" aria-label={c.exportLabel(entry.key)} onClick={() => void saved.exportTemplate(entry.key).then((text) => text !== undefined && downloadText(text, `${entry.template.id}-${entry.template.version}.json`))}>
+              <button type="button" class="secondary" aria-label={c.exportLabel(entry.key)} onClick={() => void saved.exportTemplate(entry.key).then((text) => text !== undefined && saveJson(text, `${entry.template.id}-${entry.template.version}.json`))}>
                 {c.export}
               </button>
               <button type="button" class="secondary" aria-label={c.deleteLabel(entry.key)} onClick={() => { if (window.confirm(c.deleteConfirm(entry.key))) void saved.removeTemplate(entry.key, c.deleted(entry.key)); }}>
@@ -98,7 +87,7 @@ export function CustomTemplates({ t, saved }: Props) {
           <li key={entry.key}>
             <span class="name">{c.unreadable(entry.key)}</span>
             <span class="actions">
-              <button type="button" class="secondary" aria-label={c.exportLabel(entry.key)} onClick={() => downloadText(entry.text, `${entry.key.replace('@', '-')}.json`)}>
+              <button type="button" class="secondary" aria-label={c.exportLabel(entry.key)} onClick={() => saveJson(entry.text, `${entry.key.replace('@', '-')}.json`)}>
                 {c.export}
               </button>
             </span>

@@ -2,6 +2,7 @@
 import type { CardSpec } from '../../core/spec/schema';
 import type { Messages } from '../messages/en';
 import type { SavedCardsApi } from '../use-saved-cards';
+import { saveJson } from '../save-file';
 
 interface Props {
   t: Messages;
@@ -13,17 +14,7 @@ interface Props {
 
 export function SavedCards({ t, saved, openCard, newCard, openId }: Props) {
   const { state } = saved;
-  const downloadText = (text: string | undefined, name: string) => {
-    if (text === undefined) return;
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };
+  const downloadText = (text: string | undefined, name: string) => text !== undefined && saveJson(text, name);
   const importFrom = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';

@@ -9,6 +9,7 @@ import type { Template } from '../../core/template/schema';
 import type { Messages } from '../messages/en';
 import { makeShareLink } from './link';
 import { makeQr, QR_DENSE_MODULES, QR_QUIET_MODULES, qrPngFile, qrSvgFile, type ShareQr } from './qr';
+import { saveFile } from '../save-file';
 
 interface Props {
   t: Messages;
@@ -17,17 +18,6 @@ interface Props {
 }
 
 type Made = { link: string; qr: ShareQr | undefined; dense: boolean } | { error: string };
-
-function saveFile(file: File) {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ShareBody({ t, template, spec }: Props) {
   const [includePersonal, setIncludePersonal] = useState(false);
@@ -71,7 +61,8 @@ export function ShareBody({ t, template, spec }: Props) {
 
   const download = async (kind: 'svg' | 'png', qr: ShareQr) => {
     try {
-      saveFile(kind === 'svg' ? qrSvgFile(qr, `${t.shareSetup.qrFileName}.svg`) : await qrPngFile(qr, `${t.shareSetup.qrFileName}.png`));
+      const file = kind === 'svg' ? qrSvgFile(qr, `${t.shareSetup.qrFileName}.svg`) : await qrPngFile(qr, `${t.shareSetup.qrFileName}.png`);
+      saveFile(file, file.name);
     } catch (error) {
       setStatus(t.shareSetup.failed(error instanceof Error ? error.message : String(error)));
     }
