@@ -1,4 +1,5 @@
 /** The live preview of every face, or, when the card cannot be printed as chosen, exactly why and the ways out. */
+import { useEffect, useState } from 'preact/hooks';
 import type { CardSpec } from '../../core/spec/schema';
 import { CardPreview } from '../../render/preview/CardPreview';
 import type { LayoutResult } from '../editor';
@@ -13,12 +14,22 @@ interface Props {
 }
 
 export function PreviewPanel({ t, spec, result, onChange }: Props) {
+  // Faces appear one a task apart the first time they are shown, so that a slow phone is never held up by a whole
+  // card at once; after that (as the user types) every face is redrawn at once, only the changed ones anew.
+  const faceCount = result?.ok === true ? result.layout.faces.length : 0;
+  const [drawnFaces, setDrawnFaces] = useState(1);
+  useEffect(() => {
+    if (faceCount === 0 || drawnFaces >= faceCount) return;
+    const timer = setTimeout(() => setDrawnFaces(drawnFaces + 1), 0);
+    return () => clearTimeout(timer);
+  }, [drawnFaces, faceCount]);
   return (
     <section class="preview" id="preview" aria-labelledby="preview-heading" tabIndex={-1}>
       <h2 id="preview-heading">{t.previewHeading}</h2>
       {result === undefined && <p>{t.preparingFont}</p>}
       {result?.ok === true && (
         <CardPreview
+          drawnFaces={drawnFaces}
           layout={result.layout}
           fontFamily={PREVIEW_FONT_FAMILY}
           labels={{ face: (index: number, count: number, role: string) => t.faceLabel(index, count, role) }}

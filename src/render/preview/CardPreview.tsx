@@ -21,9 +21,14 @@ export interface CardPreviewProps {
   summary?: string;
   /** Draw each face's 3 mm safe area. */
   showSafeArea?: boolean;
+  /**
+   * How many faces to draw (default: all); the others get their caption and an empty frame of the same size, so a
+   * caller can draw a card face by face, a task apart, without the page moving.
+   */
+  drawnFaces?: number;
 }
 
-export function CardPreview({ layout, fontFamily, labels, summary, showSafeArea = false }: CardPreviewProps) {
+export function CardPreview({ layout, fontFamily, labels, summary, showSafeArea = false, drawnFaces = Infinity }: CardPreviewProps) {
   const count = layout.faces.length;
   return (
     <div class="card-preview">
@@ -35,7 +40,11 @@ export function CardPreview({ layout, fontFamily, labels, summary, showSafeArea 
             <li key={index} class="card-preview__item">
               <figure class="card-preview__figure">
                 <figcaption class="card-preview__caption">{caption}</figcaption>
-                <CardFace layout={layout} faceIndex={index} fontFamily={fontFamily} title={caption} showSafeArea={showSafeArea} />
+                {index < drawnFaces ? (
+                  <CardFace layout={layout} faceIndex={index} fontFamily={fontFamily} title={caption} showSafeArea={showSafeArea} />
+                ) : (
+                  <svg class="card-face" viewBox={`0 0 ${layout.face.widthPt} ${layout.face.heightPt}`} role="img" aria-label={caption} aria-busy="true" data-face-index={index} />
+                )}
               </figure>
             </li>
           );

@@ -218,6 +218,18 @@ describe('CardFace memo', () => {
 });
 
 describe('CardPreview', () => {
+  it('draws only the first `drawnFaces` faces, the others as empty frames of the same size with their captions', async () => {
+    const { layout } = await render(specWith({}));
+    const labels = { face: (index: number) => `Face ${index + 1}` };
+    const parts = elements(renderToString(h(CardPreview, { layout, fontFamily: FAMILY, labels, drawnFaces: 2 })));
+    const svgs = parts.filter((part) => part.name === 'svg');
+    expect(svgs.map((svg) => svg.attributes['aria-label'])).toEqual(layout.faces.map((_, index) => `Face ${index + 1}`));
+    expect(svgs.map((svg) => svg.attributes.viewBox)).toEqual(layout.faces.map(() => `0 0 ${layout.face.widthPt} ${layout.face.heightPt}`));
+    expect(svgs.map((svg) => svg.attributes['aria-busy'] ?? 'drawn')).toEqual(layout.faces.map((_, index) => (index < 2 ? 'drawn' : 'true')));
+    const drawnRuns = (layout.faces[0]?.runs.length ?? 0) + (layout.faces[1]?.runs.length ?? 0);
+    expect(parts.filter((part) => part.name === 'text')).toHaveLength(drawnRuns);
+  });
+
   it('shows every face in reading order with the caller’s captions, and the summary', async () => {
     const { layout } = await render(specWith({}));
     const calls: [number, number, FaceRole][] = [];
