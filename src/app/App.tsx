@@ -24,9 +24,9 @@ import { useSavedCards } from './use-saved-cards';
 const DEFAULT_TEMPLATE = 'mdma-therapy';
 
 /** A new card of the latest default template, or undefined when no template is bundled. */
-function freshSpec(templates: readonly BundledTemplate[]): CardSpec | undefined {
+function freshSpec(templates: readonly BundledTemplate[], region: string | undefined = deviceRegion()): CardSpec | undefined {
   const latest = latestOf(templates, DEFAULT_TEMPLATE) ?? templates[0];
-  return latest === undefined ? undefined : newCardSpec(latest.template, today(), deviceRegion());
+  return latest === undefined ? undefined : newCardSpec(latest.template, today(), region);
 }
 
 export function App() {
@@ -38,9 +38,12 @@ export function App() {
   const saved = useSavedCards();
 
   useEffect(() => {
-    void loadTemplates().then((loaded) => {
+    // The device's region (Intl's locale data is slow to load the first time) is worked out while the templates are
+    // on their way, not in the task that draws the editor.
+    const region = new Promise<string | undefined>((resolve) => setTimeout(() => resolve(deviceRegion()), 0));
+    void Promise.all([loadTemplates(), region]).then(([loaded, deviceRegionCode]) => {
       setTemplates(loaded);
-      const fresh = freshSpec(loaded);
+      const fresh = freshSpec(loaded, deviceRegionCode);
       if (fresh !== undefined) setSpec((current) => current ?? fresh);
     });
   }, []);
