@@ -72,6 +72,13 @@ export function App() {
     setSpec(loaded);
   });
 
+  const startNewCard = () => {
+    const fresh = templates && freshSpec(templates);
+    if (fresh === undefined) return;
+    setOpenId(undefined);
+    setSpec(fresh);
+  };
+
   const save = async () => {
     if (spec === undefined || bundled === undefined) return;
     if (openId !== undefined && saved.state.cards.some((card) => card.id === openId)) {
@@ -105,12 +112,7 @@ export function App() {
           <MissingTemplate
             t={t}
             templateKey={`${spec.template.id}@${spec.template.version}`}
-            onNewCard={() => {
-              const fresh = templates && freshSpec(templates);
-              if (fresh === undefined) return;
-              setOpenId(undefined);
-              setSpec(fresh);
-            }}
+            onNewCard={startNewCard}
           />
         ) : spec === undefined || catalog === undefined || bundled === undefined ? (
           <p class="loading">{t.loadingContent}</p>
@@ -137,12 +139,7 @@ export function App() {
           t={t}
           saved={saved}
           openId={openId}
-          newCard={() => {
-            const fresh = templates && freshSpec(templates);
-            if (fresh === undefined) return;
-            setOpenId(undefined);
-            setSpec(fresh);
-          }}
+          newCard={startNewCard}
           openCard={(id, card) => {
             setOpenId(id);
             setSpec(card);

@@ -8,11 +8,12 @@ import { SpecError } from '../core/compose';
 import { checkLogoSize, LogoError, logoFromBytes } from '../core/image';
 import { FORMAT_IDS } from '../core/layout/formats';
 import { describeGeometry, MissingGlyphsError, OverflowError } from '../core/layout/layout';
-import { localIsoDate } from '../core/spec/defaults';
+import { FORMAT_CHOICES, localIsoDate, PHONE_PATTERN } from '../core/spec/defaults';
 import { defaultSpec, migrateSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, SpecFormatError, STOCKS, type CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
-import { GeneratedFontMissingError, loadFontBytes, loadNodeMeasurer } from '../fonts/node';
+import { measurerFromBytes } from '../fonts/measurer';
+import { GeneratedFontMissingError, loadFontBytes } from '../fonts/node';
 import { makeCard } from '../render/pdf/make-card';
 import { STOCK_PRESETS } from '../render/pdf/sheet-layout';
 import { runMerge } from './merge';
@@ -86,8 +87,9 @@ runMain(USAGE, async () => {
   }
   let measurer, fonts;
   try {
-    measurer = loadNodeMeasurer(CARD_FONT_FAMILY);
-    fonts = { ...loadFontBytes(CARD_FONT_FAMILY), ...cardFontNames() };
+    const bytes = loadFontBytes(CARD_FONT_FAMILY);
+    measurer = measurerFromBytes(bytes);
+    fonts = { ...bytes, ...cardFontNames() };
   } catch (error) {
     if (error instanceof GeneratedFontMissingError) throw new InputError(error.message);
     throw error;
@@ -225,12 +227,12 @@ function buildSpec(template: Template, fromFile: CardSpec | undefined, flags: Fl
       const at = pair.lastIndexOf('=');
       const name = pair.slice(0, at).trim();
       const phone = pair.slice(at + 1).trim();
-      if (at <= 0 || name === '' || !/^\+?[0-9][0-9 ()./-]*$/.test(phone)) throw new UsageError(`--contact takes "NAME=PHONE", like --contact "Guide Sam=+44 7700 900123"; got "${pair}"`);
+      if (at <= 0 || name === '' || !PHONE_PATTERN.test(phone)) throw new UsageError(`--contact takes "NAME=PHONE", like --contact "Guide Sam=+44 7700 900123"; got "${pair}"`);
       return { name, phone };
     });
     if (spec.extraContacts.length > SPEC_LIMITS.extraContacts) throw new UsageError(`at most ${SPEC_LIMITS.extraContacts} --contact`);
   }
-  if (flags.format !== undefined) spec.format = oneOf('--format', flags.format, ['auto', ...FORMAT_IDS]);
+  if (flags.format !== undefined) spec.format = oneOf('--format', flags.format, FORMAT_CHOICES);
   if (flags.paper !== undefined) spec.paper = oneOf('--paper', flags.paper, PAPERS);
   if (flags.stock !== undefined) {
     spec.stock = oneOf('--stock', flags.stock, STOCKS);
@@ -256,7 +258,7 @@ function buildSpec(template: Template, fromFile: CardSpec | undefined, flags: Fl
   if (flags.discreet === true) spec.discreet = true;
   if (flags['clinic-name'] !== undefined) spec.clinic = { ...spec.clinic, name: flags['clinic-name'] };
   if (flags['clinic-phone'] !== undefined) {
-    if (flags['clinic-phone'].trim() !== '' && !/^\+?[0-9][0-9 ()./-]*$/.test(flags['clinic-phone'].trim())) {
+    if (flags['clinic-phone'].trim() !== '' && !PHONE_PATTERN.test(flags['clinic-phone'].trim())) {
       throw new UsageError(`--clinic-phone takes a phone number (digits, spaces and + ( ) - . / only), like --clinic-phone "+44 20 7946 0000"; got "${flags['clinic-phone']}"`);
     }
     spec.clinic = { ...spec.clinic, phone: flags['clinic-phone'] };
@@ -310,7 +312,7 @@ function listing(templates: Map<string, StoredTemplate[]>, chosen: StoredTemplat
     sections: template.sections.map((section) => ({ id: section.id, title: section.title, kind: section.kind, severity: section.severity, default: section.defaultSelected })),
     fields: template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => ({ id: field.id, label: field.label, kind: field.kind, maxLength: field.maxLength, section: section.id })) : [])),
     regions: [...new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])))].sort(),
-    formats: ['auto', ...FORMAT_IDS],
+    formats: FORMAT_CHOICES,
     papers: PAPERS,
     stocks: STOCKS.map((id) => (id === 'plain' ? { id, name: 'Plain paper', cards: null } : { id, name: STOCK_PRESETS[id].name, cards: STOCK_PRESETS[id].columns * STOCK_PRESETS[id].rows })),
   };

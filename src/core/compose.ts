@@ -6,6 +6,7 @@ import { inspectLogo, LogoError, type ImageInfo, type LogoData } from './image';
 import type { CardMeta } from './layout/types';
 import type { CardSpec } from './spec/schema';
 import type { Contact, Section, Severity, Template } from './template/schema';
+import { SHORT_HASH_CHARS } from './template/canonical';
 
 /** The front title of a discreet card: it does not name the drug. */
 export const DISCREET_TITLE = 'Medical information — in an emergency, read inside';
@@ -111,7 +112,7 @@ export function compose(template: Template, spec: CardSpec, options: ComposeOpti
     ...selected.filter((s) => s.frontPriority < FRONT_PRIORITY_THRESHOLD),
   ];
   const sections = ordered.map((section) => composeSection(section, spec)).filter((section) => section.entries.length > 0);
-  const hash = options.contentHash.slice(0, 8);
+  const hash = options.contentHash.slice(0, SHORT_HASH_CHARS);
 
   return {
     title: spec.discreet ? DISCREET_TITLE : template.title,

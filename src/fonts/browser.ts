@@ -2,9 +2,8 @@
  * Browser-side loading of the card font: fetches the font files (precached by the service worker in the app). The app
  * fetches gzip copies of the .ttf files, inflated here with the platform's DecompressionStream.
  */
-import type { Measurer } from '../core/layout/types';
-import { createMeasurer } from './measurer';
-import { parseTtfMetrics } from './ttf';
+
+export { measurerFromBytes } from './measurer';
 
 export interface FontUrls {
   regular: string;
@@ -22,9 +21,4 @@ export async function fetchFontBytes(urls: FontUrls): Promise<{ regular: Uint8Ar
     return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
   }));
   return { regular: regular as Uint8Array, bold: bold as Uint8Array };
-}
-
-/** The Measurer for font bytes already loaded. */
-export function measurerFromBytes(bytes: { regular: Uint8Array; bold: Uint8Array }): Measurer {
-  return createMeasurer({ regular: parseTtfMetrics(bytes.regular), bold: parseTtfMetrics(bytes.bold) });
 }

@@ -22,7 +22,7 @@
  * result only matches the PDF for text whose missingChars is empty, so check missingChars first.
  */
 import type { FontWeight, Measurer } from '../core/layout/types';
-import type { FontMetrics } from './ttf';
+import { parseTtfMetrics, type FontMetrics } from './ttf';
 
 /** The fonts of one family, by weight. */
 export interface FamilyMetrics {
@@ -108,4 +108,9 @@ export function createMeasurer(fonts: FamilyMetrics): Measurer {
     ascentEm: Math.max(fonts.regular.ascentEm, fonts.bold.ascentEm),
     descentEm: Math.max(fonts.regular.descentEm, fonts.bold.descentEm),
   };
+}
+
+/** The Measurer for a family's regular and bold font bytes (as loaded in Node or fetched in the browser). */
+export function measurerFromBytes(bytes: { regular: Uint8Array; bold: Uint8Array }): Measurer {
+  return createMeasurer({ regular: parseTtfMetrics(bytes.regular), bold: parseTtfMetrics(bytes.bold) });
 }

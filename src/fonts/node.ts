@@ -9,8 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Measurer } from '../core/layout/types';
 import { fontFileSpecifier, generatedFontPath, type FontFamilyId } from './families';
-import { createMeasurer } from './measurer';
-import { parseTtfMetrics } from './ttf';
+import { measurerFromBytes } from './measurer';
 
 const require = createRequire(import.meta.url);
 
@@ -72,6 +71,5 @@ export function loadPackageFontBytes(family: FontFamilyId): { regular: Uint8Arra
 
 /** The Measurer for a family, from the same files loadFontBytes reads. */
 export function loadNodeMeasurer(family: FontFamilyId): Measurer {
-  const bytes = loadFontBytes(family);
-  return createMeasurer({ regular: parseTtfMetrics(bytes.regular), bold: parseTtfMetrics(bytes.bold) });
+  return measurerFromBytes(loadFontBytes(family));
 }

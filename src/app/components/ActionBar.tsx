@@ -34,8 +34,9 @@ export function ActionBar({ t, bundled, spec, fonts, printable, onSave, canSave 
   // that starts after an asynchronous wait, as "not started by the user".
   // Not before the person first touches the page: the PDF engine is the biggest download and the longest task, and
   // the first screen should not wait for it.
-  const key = `${bundled.key} ${JSON.stringify(spec)}`;
-  const ready = useRef<{ key: string; file: File } | undefined>(undefined);
+  // Specs are never changed in place: a changed card is a new object, so identity says whether the file is current.
+  const ready = useRef<{ bundled: BundledTemplate; spec: CardSpec; file: File } | undefined>(undefined);
+  const readyFile = () => (ready.current?.bundled === bundled && ready.current.spec === spec ? ready.current.file : undefined);
   const [engaged, setEngaged] = useState(false);
   useEffect(() => {
     const events = ['pointerdown', 'keydown', 'input'] as const;
@@ -50,19 +51,20 @@ export function ActionBar({ t, bundled, spec, fonts, printable, onSave, canSave 
     const timer = setTimeout(() => {
       void makePdf(bundled, spec, fonts).then(
         (bytes) => {
-          ready.current = { key, file: new File([bytes as BlobPart], pdfFileName(spec), { type: 'application/pdf' }) };
+          ready.current = { bundled, spec, file: new File([bytes as BlobPart], pdfFileName(spec), { type: 'application/pdf' }) };
         },
         () => undefined, // made again, with the error shown, when the user clicks
       );
     }, 300);
     return () => clearTimeout(timer);
-  }, [key, fonts, printable, engaged]);
+  }, [bundled, spec, fonts, printable, engaged]);
 
   const withPdf = async (use: (file: File) => Promise<void> | void) => {
     if (fonts === undefined) return;
-    if (ready.current?.key === key) {
+    const cached = readyFile();
+    if (cached !== undefined) {
       try {
-        await use(ready.current.file);
+        await use(cached);
         setStatus(spec.paper === 'card' ? '' : t.printReminder);
       } catch (error) {
         if (!(error instanceof DOMException && error.name === 'AbortError')) setStatus(t.pdfFailed(error instanceof Error ? error.message : String(error)));
@@ -74,7 +76,7 @@ export function ActionBar({ t, bundled, spec, fonts, printable, onSave, canSave 
     try {
       const bytes = await makePdf(bundled, spec, fonts);
       const file = new File([bytes as BlobPart], pdfFileName(spec), { type: 'application/pdf' });
-      ready.current = { key, file };
+      ready.current = { bundled, spec, file };
       await use(file);
       setStatus(spec.paper === 'card' ? '' : t.printReminder);
     } catch (error) {

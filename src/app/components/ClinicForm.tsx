@@ -5,7 +5,7 @@
  * has a clinic.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { SPEC_LIMITS } from '../../core/spec/defaults';
+import { PHONE_PATTERN, SPEC_LIMITS } from '../../core/spec/defaults';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Messages } from '../messages/en';
 
@@ -15,8 +15,6 @@ interface Props {
   onChange: (spec: CardSpec) => void;
 }
 
-/** The phone numbers the card spec accepts (src/core/spec/schema.ts), checked here as the user types. */
-const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]*$/;
 
 export function ClinicForm({ t, spec, onChange }: Props) {
   const [refusal, setRefusal] = useState('');

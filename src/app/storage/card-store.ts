@@ -125,8 +125,6 @@ export interface CardStore {
   eraseEverything(): Promise<void>;
   /** Asks the browser not to evict saved cards under storage pressure. */
   requestPersistence(): Promise<PersistenceResult>;
-  /** Closes the connection (it reopens on the next call). */
-  close(): void;
 }
 
 const unavailable = () => new StorageError('unavailable', m.unavailable);
@@ -436,11 +434,6 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
       } catch {
         return 'denied';
       }
-    },
-    close() {
-      const open = connection;
-      connection = undefined;
-      void open?.then((opened) => opened.close(), () => undefined);
     },
   };
   await db(); // surface 'unavailable' now, so the app knows at start whether it can save

@@ -4,6 +4,7 @@
  * pure and unit-tested (tests/app/storage/export-format.test.ts).
  */
 import { CURRENT_SPEC_VERSION, migrateSpec, type CardSpec } from '../../core/spec/schema';
+import { canonicalJson } from '../../core/template/canonical';
 import { en } from '../messages/en';
 
 const m = en.storage;
@@ -178,14 +179,8 @@ export function readCard(value: unknown): ReadCard {
   return { ok: true, card: { id: id as string, name: (name as string).trim(), createdAt: createdAt as string, updatedAt: updatedAt as string, spec }, migrated };
 }
 
-/** JSON with object keys sorted, so that equal data gives equal text whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
-}
+/** JSON with object keys sorted, so that equal data gives equal text whatever the key order (the templates' canonical form). */
+export { canonicalJson };
 
 /** What makes two cards the same content: the name and the spec (ids and times aside). */
 const contentKey = (card: Pick<SavedCard, 'name' | 'spec'>): string => canonicalJson([card.name, card.spec]);

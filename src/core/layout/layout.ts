@@ -202,16 +202,15 @@ class UnitBuilder {
   ) {}
 
   /** Stacks flowed lines at x offset `xPt`; returns the baseline of the first line. */
-  addLines(lines: FlowLine[], xPt: number, firstLineXPt = xPt): number {
+  addLines(lines: FlowLine[], xPt: number): number {
     let firstBaseline = this.y;
     lines.forEach((line, index) => {
       const size = line.maxSizePt === 0 ? MIN_TEXT_SIZE_PT : line.maxSizePt;
       const pitch = linePitch(size);
       const baseline = this.y + (pitch - (this.measurer.ascentEm + this.measurer.descentEm) * size) / 2 + this.measurer.ascentEm * size;
       if (index === 0) firstBaseline = baseline;
-      const lineX = index === 0 ? firstLineXPt : xPt;
       for (const piece of line.pieces) {
-        this.runs.push({ xPt: lineX + piece.xPt, yPt: baseline, text: piece.text, weight: piece.weight, sizePt: piece.sizePt, color: piece.color, widthPt: piece.widthPt, source: this.source });
+        this.runs.push({ xPt: xPt + piece.xPt, yPt: baseline, text: piece.text, weight: piece.weight, sizePt: piece.sizePt, color: piece.color, widthPt: piece.widthPt, source: this.source });
       }
       this.y += pitch;
     });

@@ -21,6 +21,9 @@ export type Stock = (typeof STOCKS)[number];
 /** Image types a clinic's logo may be, recognised by their bytes. */
 export const LOGO_MEDIA_TYPES = ['image/png', 'image/jpeg'] as const;
 export type LogoMediaType = (typeof LOGO_MEDIA_TYPES)[number];
+/** Phone numbers a spec accepts (extra contacts, the clinic): digits, spaces and + ( ) - . / */
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]*$/;
+export const PHONE_MESSAGE = 'a phone number: digits, spaces and + ( ) - . / only';
 /** "auto" and every fixed format. */
 export const FORMAT_CHOICES = ['auto', ...FORMAT_IDS] as const;
 

@@ -4,13 +4,9 @@
  */
 import { inspectLogo, LogoError } from '../image';
 import { z } from '../zod-config';
-import { FORMAT_IDS } from '../layout/formats';
-import { CURRENT_SPEC_VERSION, LOGO_MEDIA_TYPES, PAPERS, PRINT_MODES, SPEC_LIMITS, STOCKS } from './defaults';
+import { CURRENT_SPEC_VERSION, FORMAT_CHOICES, LOGO_MEDIA_TYPES, PAPERS, PHONE_MESSAGE, PHONE_PATTERN, PRINT_MODES, SPEC_LIMITS, STOCKS } from './defaults';
 
 export { CURRENT_SPEC_VERSION, defaultSpec, LOGO_MEDIA_TYPES, NO_CLINIC, PAPERS, PRINT_MODES, SPEC_LIMITS, STOCKS, type LogoMediaType, type Paper, type PrintMode, type Stock } from './defaults';
-
-const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]*$/;
-const PHONE_MESSAGE = 'a phone number: digits, spaces and + ( ) - . / only';
 
 const ExtraContactSchema = z.strictObject({
   name: z.string().trim().min(1, 'a name').max(SPEC_LIMITS.extraContactNameChars, `at most ${SPEC_LIMITS.extraContactNameChars} characters`),
@@ -68,7 +64,7 @@ export const CardSpecV2Schema = z.strictObject({
   /** ISO 3166-1 alpha-2 region for crisis contacts, or "any" for every region's numbers. */
   region: z.string().regex(/^(any|[A-Z]{2})$/, 'a region code like "US", or "any"'),
   extraContacts: z.array(ExtraContactSchema).max(SPEC_LIMITS.extraContacts, `at most ${SPEC_LIMITS.extraContacts} extra contacts`),
-  format: z.enum(['auto', ...FORMAT_IDS]),
+  format: z.enum(FORMAT_CHOICES),
   paper: z.enum(PAPERS),
   /** Plain paper, or A4 card stock (with paper "a4"). */
   stock: z.enum(STOCKS),
