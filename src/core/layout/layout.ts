@@ -83,24 +83,42 @@ export function describeGeometry(geometry: FormatGeometry): string {
 export function layoutCard(doc: CardDocument, measurer: Measurer, options: LayoutOptions): CardLayout {
   checkGlyphs(doc, measurer);
   const geometries = geometriesFor(options.format).filter((geometry) => !(doc.discreet && geometry.faceCount === 1));
+  // Each size's text is flowed and measured once; the two ways of cutting danger sections, and each placement tried,
+  // are kept too, since the format search and the bisection ask for the same ones again.
+  const measured = new Map<number, MeasuredUnits>();
   const unitCache = new Map<string, Units>();
+  const placements = new Map<string, Placement>();
   /** Units at a size; `whole` keeps each danger section together on one face. */
   const unitsAt = (size: number, whole: boolean) => {
     const key = `${size}:${whole}`;
     let units = unitCache.get(key);
     if (units === undefined) {
-      units = buildUnits(doc, measurer, size, whole);
+      let base = measured.get(size);
+      if (base === undefined) {
+        base = measureUnits(doc, measurer, size);
+        measured.set(size, base);
+      }
+      units = cutUnits(base, whole);
       unitCache.set(key, units);
     }
     return units;
   };
-  const fitsAt = (size: number, geometry: FormatGeometry, whole: boolean) => place(doc, unitsAt(size, whole), geometry).ok;
+  const placeAt = (size: number, geometry: FormatGeometry, whole: boolean) => {
+    const key = `${size}:${whole}:${geometry.id}:${geometry.faceCount}`;
+    let placement = placements.get(key);
+    if (placement === undefined) {
+      placement = place(doc, unitsAt(size, whole), geometry);
+      placements.set(key, placement);
+    }
+    return placement;
+  };
+  const fitsAt = (size: number, geometry: FormatGeometry, whole: boolean) => placeAt(size, geometry, whole).ok;
 
   // The smallest format that holds everything at the smallest size (danger lists whole or not)…
   const geometry = geometries.find((candidate) => fitsAt(MIN_TEXT_SIZE_PT, candidate, true) || fitsAt(MIN_TEXT_SIZE_PT, candidate, false));
   if (geometry === undefined) {
     const largest = geometries[geometries.length - 1] as FormatGeometry;
-    const attempt = place(doc, unitsAt(MIN_TEXT_SIZE_PT, false), largest);
+    const attempt = placeAt(MIN_TEXT_SIZE_PT, largest, false);
     throw new OverflowError(options.format, largest, attempt.ok ? [] : attempt.unplaced);
   }
   // …then, there, danger lists whole if they can be, at the largest size that fits, found by bisection over the
@@ -114,7 +132,7 @@ export function layoutCard(doc: CardDocument, measurer: Measurer, options: Layou
     else tooBig = middle;
   }
   const size = BODY_SIZES_PT[fits] as number;
-  const placed = place(doc, unitsAt(size, whole), geometry);
+  const placed = placeAt(size, geometry, whole);
   if (!placed.ok) throw new Error('layout: a size that fitted no longer fits');
   const logo = doc.clinic?.logo;
   const images = logo === undefined || logo === null ? [] : [{ id: CLINIC_LOGO_ID, mediaType: logo.mediaType, base64: logo.base64, widthPx: logo.widthPx, heightPx: logo.heightPx }];
@@ -232,7 +250,12 @@ function seg(text: string, weight: FontWeight, sizePt: number, color: InkColor, 
   return { text, weight, sizePt, color, ...(keepTogether ? { keepTogether } : {}) };
 }
 
-function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number, keepDangerWhole: boolean): Units {
+/** Units at a body size before danger sections are cut: each section's entries, one unit each. */
+interface MeasuredUnits extends Omit<Units, 'body'> {
+  sections: { section: DocSection; units: Unit[] }[];
+}
+
+function measureUnits(doc: CardDocument, measurer: Measurer, bodyPt: number): MeasuredUnits {
   const scale = scaleFor(bodyPt);
 
   const title = new UnitBuilder(measurer, 'title');
@@ -241,20 +264,15 @@ function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number, keepD
   title.rules.push({ x1Pt: 0, y1Pt: title.y, x2Pt: CONTENT_WIDTH_PT, y2Pt: title.y, widthPt: 1.5, color: 'danger' });
   title.y += 1.5;
 
-  const body: Unit[] = [];
-  for (const section of doc.sections) {
-    const units = section.entries.map((entry, index) => {
+  const sections = doc.sections.map((section) => ({
+    section,
+    units: section.entries.map((entry, index) => {
       const builder = new UnitBuilder(measurer, entry.id);
       if (index === 0) addHeading(builder, section, scale, measurer);
       addEntry(builder, section, entry, scale, measurer);
       return builder.finish({ sectionId: section.id, entryIds: [entry.id], startsSection: index === 0, discreetFront: section.discreetFront });
-    });
-    // A danger section ("always avoid", "taken today") is read as one list: it stays on one face when it fits on one.
-    const entryGap = ENTRY_GAP_EM * bodyPt;
-    const wholeHeight = units.reduce((sum, unit) => sum + unit.heightPt, 0) + entryGap * (units.length - 1);
-    if (keepDangerWhole && section.severity === 'danger' && units.length > 1 && wholeHeight <= CONTENT_HEIGHT_PT) body.push(mergeUnits(units, entryGap));
-    else body.push(...units);
-  }
+    }),
+  }));
 
   const footer = new UnitBuilder(measurer, 'footer');
   footer.y += 1;
@@ -265,11 +283,24 @@ function buildUnits(doc: CardDocument, measurer: Measurer, bodyPt: number, keepD
 
   return {
     title: title.finish({ sectionId: 'title', entryIds: [], startsSection: true, discreetFront: true }),
-    body,
+    sections,
     footer: footer.finish({ sectionId: 'footer', entryIds: [], startsSection: true, discreetFront: false }),
     sectionGapPt: 0.35 * bodyPt,
     entryGapPt: ENTRY_GAP_EM * bodyPt,
   };
+}
+
+/** The units to place: with `keepDangerWhole`, each danger section that fits on one face becomes one unit. */
+function cutUnits(measured: MeasuredUnits, keepDangerWhole: boolean): Units {
+  const { sections, ...rest } = measured;
+  const body: Unit[] = [];
+  for (const { section, units } of sections) {
+    // A danger section ("always avoid", "taken today") is read as one list: it stays on one face when it fits on one.
+    const wholeHeight = units.reduce((sum, unit) => sum + unit.heightPt, 0) + measured.entryGapPt * (units.length - 1);
+    if (keepDangerWhole && section.severity === 'danger' && units.length > 1 && wholeHeight <= CONTENT_HEIGHT_PT) body.push(mergeUnits(units, measured.entryGapPt));
+    else body.push(...units);
+  }
+  return { ...rest, body };
 }
 
 /**
