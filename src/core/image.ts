@@ -3,6 +3,7 @@
  * their bytes (PNG: signature, IHDR, chunks to IEND; JPEG: SOI, a SOFn frame header, the end marker). Whatever the
  * card cannot draw is refused with a LogoError that says why and what to do.
  */
+import { fromBase64, toBase64 } from './base64';
 import { LOGO_MEDIA_TYPES, SPEC_LIMITS, type LogoMediaType } from './spec/defaults';
 
 /** A logo as the card spec holds it. */
@@ -32,53 +33,18 @@ export class LogoError extends Error {
   override name = 'LogoError';
 }
 
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const BASE64_VALUES = new Int16Array(128).fill(-1);
-for (let index = 0; index < BASE64_ALPHABET.length; index++) BASE64_VALUES[BASE64_ALPHABET.charCodeAt(index)] = index;
-
 /** Bytes as standard base64 with padding (RFC 4648 §4). */
 export function encodeBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = '';
-  for (let index = 0; index < bytes.length; index += 3) {
-    const a = bytes[index] as number;
-    const b = bytes[index + 1];
-    const c = bytes[index + 2];
-    const triple = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    chunk +=
-      BASE64_ALPHABET[(triple >> 18) & 63]! +
-      BASE64_ALPHABET[(triple >> 12) & 63]! +
-      (b === undefined ? '=' : BASE64_ALPHABET[(triple >> 6) & 63]!) +
-      (c === undefined ? '=' : BASE64_ALPHABET[triple & 63]!);
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
-  }
-  parts.push(chunk);
-  return parts.join('');
+  return toBase64(bytes, 'base64');
 }
 
 /** Standard base64 (padding optional, no white space) → bytes. Throws LogoError for anything else. */
 export function decodeBase64(text: string): Uint8Array {
   const body = text.replace(/={1,2}$/, '');
-  if (body.length % 4 === 1) throw new LogoError('the logo data is not valid base64 (its length is wrong): choose the logo file again');
-  const bytes = new Uint8Array(Math.floor((body.length * 3) / 4));
-  let out = 0;
-  let buffer = 0;
-  let bits = 0;
-  for (let index = 0; index < body.length; index++) {
-    const code = body.charCodeAt(index);
-    const value = code < 128 ? (BASE64_VALUES[code] as number) : -1;
-    if (value < 0) throw new LogoError(`the logo data is not valid base64 (character ${index + 1} is "${body[index]}"): choose the logo file again`);
-    buffer = ((buffer << 6) | value) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[out++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return bytes;
+  const decoded = fromBase64(body, 'base64');
+  if ('badLength' in decoded) throw new LogoError('the logo data is not valid base64 (its length is wrong): choose the logo file again');
+  if ('badIndex' in decoded) throw new LogoError(`the logo data is not valid base64 (character ${decoded.badIndex + 1} is "${body[decoded.badIndex]}"): choose the logo file again`);
+  return decoded.bytes;
 }
 
 /** "2.3 MB", "840 kB", "12 bytes" */

@@ -17,6 +17,7 @@
  *
  * Compression is passed in as a `ShareCodec` (CompressionStream in the browser, zlib in Node): the core stays pure.
  */
+import { fromBase64, toBase64 } from './base64';
 import { compose, SpecError } from './compose';
 import { migrateSpec, SpecFormatError, type CardSpec } from './spec/schema';
 import type { Template } from './template/schema';
@@ -162,41 +163,16 @@ export async function decodeShareFragment(
   return { spec, includesPersonal };
 }
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const BASE64URL_VALUES = new Map([...BASE64URL].map((char, index) => [char, index]));
-
 /** Bytes → base64url without padding (RFC 4648 §5). */
 export function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const triple = (a << 16) | (b << 8) | c;
-    const chars = i + 1 >= bytes.length ? 2 : i + 2 >= bytes.length ? 3 : 4;
-    for (let k = 0; k < chars; k++) out += BASE64URL[(triple >> (18 - 6 * k)) & 63];
-  }
-  return out;
+  return toBase64(bytes, 'base64url');
 }
 
 /** base64url without padding → bytes; undefined for any other character or an impossible length. */
 export function fromBase64Url(text: string): Uint8Array | undefined {
-  if (text.length % 4 === 1) return undefined;
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let at = 0;
-  for (const char of text) {
-    const digit = BASE64URL_VALUES.get(char);
-    if (digit === undefined) return undefined;
-    value = (value << 6) | digit;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (value >> bits) & 255;
-      value &= (1 << bits) - 1;
-    }
-  }
+  const decoded = fromBase64(text, 'base64url');
   // The last character's unused bits are zero in a link this code wrote: anything else was changed.
-  return value === 0 ? out : undefined;
+  return 'bytes' in decoded && decoded.trailingBits === 0 ? decoded.bytes : undefined;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -2,10 +2,10 @@
  * The preview's engine: the card font with its measurer, compose and layout. The editor is drawn without it; the app
  * loads this chunk once the editor has been painted, so a first visit on a slow phone shows the form first.
  */
-import { compose, SpecError } from '../../core/compose';
+import { SpecError } from '../../core/compose';
 import { MissingGlyphsError, OverflowError } from '../../core/layout/layout';
 import type { CardSpec } from '../../core/spec/schema';
-import { checkPrintable, layoutForSpec } from '../../render/pdf/spec-layout';
+import { composeAndLayout } from '../../render/pdf/spec-layout';
 import type { LayoutResult } from '../editor';
 import { loadCardFonts, type CardFonts } from './fonts';
 import type { BundledTemplate } from './templates';
@@ -28,9 +28,8 @@ export async function loadPreviewEngine(): Promise<PreviewEngine> {
 function layoutSpec(bundled: BundledTemplate, spec: CardSpec, fonts: CardFonts): LayoutResult {
   try {
     // The same checks and format choice as the PDF's (makeCard), so the preview never shows a card the PDF refuses.
-    checkPrintable(spec);
-    const document = compose(bundled.template, spec, { contentHash: bundled.sha256, custom: bundled.custom });
-    return { ok: true, layout: layoutForSpec(document, fonts.measurer, spec), document };
+    const { document, layout } = composeAndLayout({ template: bundled.template, contentHash: bundled.sha256, custom: bundled.custom, spec, measurer: fonts.measurer });
+    return { ok: true, layout, document };
   } catch (error) {
     if (error instanceof OverflowError) return { ok: false, kind: 'overflow', message: error.message, unplaced: error.unplaced };
     if (error instanceof MissingGlyphsError) return { ok: false, kind: 'glyphs', message: error.message };

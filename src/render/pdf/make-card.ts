@@ -2,15 +2,15 @@
  * The whole pipeline for one card spec: compose → layout → card PDF → (sheets). The CLI and the app both call this,
  * so the same spec gives the same bytes everywhere.
  */
-import { compose, type CardDocument } from '../../core/compose';
+import type { CardDocument } from '../../core/compose';
 import type { CardLayout, Measurer } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
 import { renderCardPdf, type CardFontFiles } from './card';
 import { imposeSheets, pageCount, sheetLayout } from './impose';
-import { checkPrintable, layoutForSpec } from './spec-layout';
+import { composeAndLayout } from './spec-layout';
 
-export { checkPrintable, formatChoice, layoutForSpec, StockOverflowError } from './spec-layout';
+export { checkPrintable, composeAndLayout, formatChoice, layoutForSpec, StockOverflowError } from './spec-layout';
 
 export interface MakeCardInput {
   template: Template;
@@ -36,9 +36,7 @@ export interface MadeCard {
 /** Renders a spec to PDF bytes. Throws SpecError, OverflowError or MissingGlyphsError for specs that cannot be printed. */
 export async function makeCard(input: MakeCardInput): Promise<MadeCard> {
   const { spec } = input;
-  checkPrintable(spec);
-  const document = compose(input.template, spec, { contentHash: input.contentHash, custom: input.custom === true });
-  const layout = layoutForSpec(document, input.measurer, spec);
+  const { document, layout } = composeAndLayout(input);
   const card = await renderCardPdf(layout, input.fonts, { creator: input.creator });
   if (spec.paper === 'card') return { bytes: card, document, layout, pageCount: layout.faces.length };
   const bytes = await imposeSheets(card, layout.format, { ...sheetOptions(spec, layout, input.creator), copies: spec.copies });

@@ -3,10 +3,11 @@
  * step with the PDF): the checks of paper, copies and stock; on card stock, `auto` means the wallet card, and a card
  * too big for it says to choose plain paper rather than a larger format.
  */
-import { SpecError, type CardDocument } from '../../core/compose';
+import { compose, SpecError, type CardDocument } from '../../core/compose';
 import { layoutCard, MIN_TEXT_SIZE_PT, OverflowError } from '../../core/layout/layout';
 import type { CardLayout, FormatId, Measurer } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
+import type { Template } from '../../core/template/schema';
 import { STOCK_PRESETS, stockProblem } from './sheet-layout';
 
 /** The format the layout may choose from: on card stock, `auto` means the wallet card (the only one a cell holds). */
@@ -46,4 +47,14 @@ export function checkPrintable(spec: CardSpec): void {
   }
   const problem = stockProblem(spec.stock, spec.paper, spec.format, spec.printMode);
   if (problem !== null) throw new SpecError(problem);
+}
+
+/**
+ * A spec composed and laid out as its PDF prints it: the checks of paper, copies and stock, compose, then the
+ * format the spec allows. makeCard and the app's preview both call this, so they never disagree.
+ */
+export function composeAndLayout(input: { template: Template; contentHash: string; custom?: boolean; spec: CardSpec; measurer: Measurer }): { document: CardDocument; layout: CardLayout } {
+  checkPrintable(input.spec);
+  const document = compose(input.template, input.spec, { contentHash: input.contentHash, custom: input.custom === true });
+  return { document, layout: layoutForSpec(document, input.measurer, input.spec) };
 }
