@@ -6,6 +6,8 @@
 
 /** 1 mm in points. */
 export const PT_PER_MM = 72 / 25.4;
+/** 1 pt in millimetres. */
+export const MM_PER_PT = 25.4 / 72;
 
 /** Inset of all text and marks from the trim, in points: the 3 mm safe area. */
 export const SAFE_MARGIN_PT = 3 * PT_PER_MM;

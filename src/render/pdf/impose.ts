@@ -45,8 +45,8 @@ import {
   stroke,
 } from 'pdf-lib';
 import type { FormatGeometry } from '../../core/layout/types';
-import { ID1 } from '../../core/layout/types';
-import { STOCKS, type Stock } from '../../core/spec/defaults';
+import { ID1, MM_PER_PT, PT_PER_MM } from '../../core/layout/types';
+import { SPEC_LIMITS, STOCKS, type Stock } from '../../core/spec/defaults';
 import type { Affine, FacePlacement, MarkSegment, PaperId, SheetLayout, SheetMode } from './sheet-layout';
 import { compose, sheetLayout, stockProblem } from './sheet-layout';
 import { NOTE_SIZE_PT, modeInstructions, planSheetNotes } from './sheet-notes';
@@ -54,10 +54,11 @@ import { NOTE_SIZE_PT, modeInstructions, planSheetNotes } from './sheet-notes';
 export type { FacePlacement, MarginArea, PaperId, PaperSize, SheetLayout, SheetMode, SheetSlot, StockPreset } from './sheet-layout';
 export { PAPERS, pageCount, sheetCount, sheetLayout, STOCK_PRESETS, stockProblem } from './sheet-layout';
 
-export const MIN_COPIES = 1;
-export const MAX_COPIES = 1000;
+/** The card spec's limits (a spec the schema accepts is never refused here). */
+export const MIN_COPIES = SPEC_LIMITS.copiesMin;
+export const MAX_COPIES = SPEC_LIMITS.copiesMax;
 /** The largest back-page correction: a misalignment beyond this is a printer setting, not a nudge. */
-export const MAX_BACK_OFFSET_MM = 10;
+export const MAX_BACK_OFFSET_MM = SPEC_LIMITS.backOffsetMaxMm;
 
 /** The imposed PDF's document information; the same values give the same bytes. */
 export interface SheetMetadata {
@@ -170,8 +171,6 @@ export function validateFormat(format: FormatGeometry): void {
   if (!sorted.every((face, i) => face === i)) fail(`outside and inside must list each face 0..${format.faceCount - 1} once (got ${faces.join(', ')}).`);
 }
 
-const PT_PER_MM = 72 / 25.4;
-const MM_PER_PT = 25.4 / 72;
 /** Tolerance on the card's page size: 0.02 pt is 0.007 mm. */
 const PAGE_SIZE_TOLERANCE_PT = 0.02;
 

@@ -36,7 +36,7 @@
  *   both presets are symmetric about the sheet's vertical centre line, so column c's back is column n − 1 − c).
  */
 import type { FormatGeometry, FormatId } from '../../core/layout/types';
-import { ID1 } from '../../core/layout/types';
+import { ID1, MM_PER_PT } from '../../core/layout/types';
 import type { Stock } from '../../core/spec/defaults';
 
 export type PaperId = 'a4' | 'letter';
@@ -51,7 +51,6 @@ export interface PaperSize {
   heightPt: number;
 }
 
-const MM_PER_PT = 25.4 / 72;
 
 /** A4 is defined in millimetres, US Letter in inches: each keeps its exact unit, the other is derived. */
 export const PAPERS: Readonly<Record<PaperId, PaperSize>> = {

@@ -2,6 +2,7 @@
  * The scale ruler and the printing notes of a front sheet, fitted into the free margin areas of a SheetLayout.
  * Pure: text is measured by the function passed in (impose.ts passes Helvetica's widths). Millimetres, y down.
  */
+import { MM_PER_PT } from '../../core/layout/types';
 import type { Affine, MarginArea, SheetLayout, StockPreset } from './sheet-layout';
 import { stockScaleText } from './sheet-layout';
 
@@ -13,10 +14,9 @@ export const SCALE_NOTE = ["Print at 100 % / Actual size — not 'Fit to page'."
 /** Sheet text size, in points. */
 export const NOTE_SIZE_PT = 7;
 
-const PT_TO_MM = 25.4 / 72;
-const LINE_MM = NOTE_SIZE_PT * 1.2 * PT_TO_MM;
+const LINE_MM = NOTE_SIZE_PT * 1.2 * MM_PER_PT;
 /** Helvetica's ascender is 0.718 em: the first baseline sits this far below the top of a text block. */
-const BASELINE_MM = NOTE_SIZE_PT * 0.75 * PT_TO_MM;
+const BASELINE_MM = NOTE_SIZE_PT * 0.75 * MM_PER_PT;
 const ITEM_GAP_MM = 1;
 /** Between items side by side. */
 const SIDE_GAP_MM = 5;
