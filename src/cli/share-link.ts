@@ -3,7 +3,7 @@
  * deflate-raw. Unpacking stops at the core's limit (zlib's maxOutputLength), so a zip bomb costs nothing.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { decodeShareFragment, encodeShareFragment, ShareLinkError, shareLinkErrors, type DecodedShare, type ShareCodec, type ShareOptions } from '../core/share-link';
+import { decodeShareFragment, makeShareLink as makeLink, ShareLinkError, shareLinkErrors, type DecodedShare, type ShareCodec, type ShareOptions } from '../core/share-link';
 import { localIsoDate } from '../core/spec/defaults';
 import type { CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
@@ -36,8 +36,8 @@ export function openShareLink(link: string, today: string, findTemplate: (id: st
 }
 
 /** The link to a spec: `base` (the app's address) + "#s=…". */
-export async function makeShareLink(spec: CardSpec, template: Template, options: ShareOptions, base: string): Promise<string> {
-  return `${base.replace(/#.*$/, '')}#${await encodeShareFragment(spec, template, options, nodeShareCodec)}`;
+export function makeShareLink(spec: CardSpec, template: Template, options: ShareOptions, base: string): Promise<string> {
+  return makeLink(spec, template, options, base, nodeShareCodec);
 }
 
 /** `--link`: the spec a link carries, its template looked up among the bundled ones and `--template-file`. */
@@ -62,7 +62,6 @@ export async function cliShareLink(spec: CardSpec, template: Template, appUrl: s
     throw new UsageError(`--print-link takes the app's address, like --print-link https://cards.example.org/; got "${appUrl}"`);
   }
   if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new UsageError(`--print-link takes an http or https address; got "${appUrl}"`);
-  base.hash = '';
   try {
     return await makeShareLink(spec, template, { includePersonal }, base.href);
   } catch (error) {

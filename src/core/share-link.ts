@@ -99,6 +99,11 @@ export function sharedSetup(spec: CardSpec, template: Template, options: ShareOp
   return { ...rest, fields, extraContacts: [], clinic };
 }
 
+/** The full link to a setup: `base` (the app's address; any fragment dropped) + "#s=…". */
+export async function makeShareLink(spec: CardSpec, template: Template, options: ShareOptions, base: string, codec: ShareCodec): Promise<string> {
+  return `${base.replace(/#.*$/, '')}#${await encodeShareFragment(spec, template, options, codec)}`;
+}
+
 /** The fragment (without "#") of a link to this spec. Throws ShareLinkError when it would be too long to open. */
 export async function encodeShareFragment(spec: CardSpec, template: Template, options: ShareOptions, codec: ShareCodec): Promise<string> {
   const bytes = await codec.compress(JSON.stringify(sharedSetup(spec, template, options)));

@@ -8,7 +8,8 @@ import { compareSemver } from '../../core/semver';
 import type { Template } from '../../core/template/schema';
 
 const modules = import.meta.glob<Template>('/templates/*/*.json', { import: 'default' });
-const hashes: Record<string, string> = (lock as { published: Record<string, string> }).published;
+/** "id@version" → SHA-256 (hex) of every bundled published template version (templates/lock.json). */
+export const BUNDLED_HASHES: Readonly<Record<string, string>> = (lock as { published: Record<string, string> }).published;
 
 /** A template the card can use: bundled, or custom (imported on this device). */
 export interface TemplateEntry {
@@ -30,7 +31,7 @@ const byIdThenNewest = (a: TemplateEntry, b: TemplateEntry) => a.template.id.loc
 export async function loadTemplates(): Promise<TemplateEntry[]> {
   const templates = await Promise.all(Object.values(modules).map((load) => load()));
   return templates
-    .map((template) => ({ template, key: `${template.id}@${template.version}`, sha256: hashes[`${template.id}@${template.version}`] ?? '', custom: false }))
+    .map((template) => ({ template, key: `${template.id}@${template.version}`, sha256: BUNDLED_HASHES[`${template.id}@${template.version}`] ?? '', custom: false }))
     .filter((entry) => entry.sha256 !== '')
     .sort(byIdThenNewest);
 }

@@ -4,15 +4,14 @@
  * src/core/template/custom.ts against the bundled published versions (templates/lock.json). card-store.ts does the
  * storing.
  */
-import lock from '../../../templates/lock.json';
 import { templateKey } from '../../core/template/catalog';
 import { templateContentText } from '../../core/template/canonical';
 import { decideCustomImport, formatTemplateProblem, type HashedTemplate } from '../../core/template/custom';
 import type { Template } from '../../core/template/schema';
 import { parseTemplateText, type TemplateProblem } from '../../core/template/validate';
+import { BUNDLED_HASHES } from '../engine/templates';
 
-/** "id@version" → SHA-256 (hex) of every bundled published template version. */
-export const BUNDLED_HASHES: Readonly<Record<string, string>> = (lock as { published: Record<string, string> }).published;
+export { BUNDLED_HASHES };
 
 /** A record of the "templates" object store (keyPath "key"). `text` is the file as imported, exported as it is. */
 export interface StoredTemplateRecord {
