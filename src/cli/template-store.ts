@@ -5,7 +5,8 @@ import { templateContentText } from '../core/template/canonical';
 import { groupById, templateKey } from '../core/template/catalog';
 import { decideCustomImport, formatTemplateProblem } from '../core/template/custom';
 import type { Template } from '../core/template/schema';
-import { MAX_TEMPLATE_TEXT_CHARS, parseTemplateText, type TemplateProblem } from '../core/template/validate';
+import { MAX_TEMPLATE_FILE_BYTES, templateTooLarge } from '../core/template/limits';
+import { parseTemplateText, type TemplateProblem } from '../core/template/validate';
 import { InputError } from './run-main';
 import { parseTemplateFiles } from './template-catalog';
 import { readTemplateTree, sha256Hex } from './template-files';
@@ -53,8 +54,10 @@ export interface FileTemplate extends StoredTemplate {
 export function loadTemplateFile(path: string, bundled: Map<string, StoredTemplate[]>): FileTemplate {
   let text: string;
   try {
-    if (statSync(path).size > MAX_TEMPLATE_TEXT_CHARS * 3) {
-      throw new InputError(`${path}: (root): expected a template file of at most ${MAX_TEMPLATE_TEXT_CHARS / 1024} kB, found ${Math.ceil(statSync(path).size / 1024)} kB`);
+    const sizeBytes = statSync(path).size;
+    if (sizeBytes > MAX_TEMPLATE_FILE_BYTES) {
+      const tooLarge = templateTooLarge(sizeBytes);
+      throw new InputError(`${path}: ${tooLarge.path}: ${tooLarge.message}`);
     }
     text = readFileSync(path, 'utf8');
   } catch (error) {

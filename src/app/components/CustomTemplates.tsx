@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 // Types and limits only: the parser (zod) loads with the store, after the first screen.
-import { MAX_TEMPLATE_TEXT_CHARS } from '../../core/template/limits';
+import { MAX_TEMPLATE_FILE_BYTES, templateTooLarge } from '../../core/template/limits';
 import type { TemplateProblem } from '../../core/template/validate';
 import type { Messages } from '../messages/en';
 import type { SavedCardsApi } from '../use-saved-cards';
@@ -16,8 +16,6 @@ interface Props {
   saved: SavedCardsApi;
 }
 
-/** Bytes beyond which a file is not read at all (every character is 1 to 3 bytes of UTF-8 in the 16-bit range). */
-const MAX_TEMPLATE_FILE_BYTES = MAX_TEMPLATE_TEXT_CHARS * 3;
 
 export function CustomTemplates({ t, saved }: Props) {
   const c = t.customTemplates;
@@ -29,8 +27,7 @@ export function CustomTemplates({ t, saved }: Props) {
     input.value = '';
     if (file === undefined) return;
     if (file.size > MAX_TEMPLATE_FILE_BYTES) {
-      const message = `expected a template file of at most ${MAX_TEMPLATE_TEXT_CHARS / 1024} kB, found ${Math.ceil(file.size / 1024)} kB`;
-      setRefused({ fileName: file.name, problems: [{ path: '(root)', message }] });
+      setRefused({ fileName: file.name, problems: [templateTooLarge(file.size)] });
       return;
     }
     const result = await saved.importTemplate(await file.text(), (outcome) => {

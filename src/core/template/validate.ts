@@ -3,7 +3,7 @@
  * each problem names the JSON path, what was expected there and what was found.
  */
 import type { z } from 'zod';
-import { MAX_TEMPLATE_TEXT_CHARS } from './limits';
+import { MAX_TEMPLATE_TEXT_CHARS, templateTooLarge } from './limits';
 import { formatPath, TemplateSchema, type Template } from './schema';
 
 export { MAX_TEMPLATE_TEXT_CHARS } from './limits';
@@ -33,10 +33,7 @@ export interface TemplatePlacement {
  */
 export function parseTemplateText(text: string, placement?: TemplatePlacement): TemplateParseResult {
   if (text.length > MAX_TEMPLATE_TEXT_CHARS) {
-    return {
-      ok: false,
-      problems: [problem('(root)', `a template file of at most ${MAX_TEMPLATE_TEXT_CHARS / 1024} kB`, `${Math.ceil(text.length / 1024)} kB`)],
-    };
+    return { ok: false, problems: [templateTooLarge(text.length)] };
   }
   let data: unknown;
   try {
