@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import type { CardDocument } from '../core/compose';
 import type { UnplacedSection } from '../core/layout/layout';
 import type { CardLayout } from '../core/layout/types';
-import { defaultSpec, localIsoDate } from '../core/spec/defaults';
+import { defaultSpec, localIsoDate, templateRegions } from '../core/spec/defaults';
 import type { CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import type { PreviewEngine } from './engine/preview-engine';
@@ -22,7 +22,7 @@ export function useLayout(bundled: BundledTemplate | undefined, spec: CardSpec |
 /** A new card: the template's defaults, today's date, and the device's region when the template has numbers for it. */
 export function newCardSpec(template: Template, today: string, deviceRegion: string | undefined): CardSpec {
   const spec = defaultSpec(template, today);
-  const regions = new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])));
+  const regions = templateRegions(template);
   return deviceRegion !== undefined && regions.has(deviceRegion) ? { ...spec, region: deviceRegion } : spec;
 }
 

@@ -8,7 +8,7 @@ import { SpecError } from '../core/compose';
 import { checkLogoSize, LogoError, logoFromBytes } from '../core/image';
 import { FORMAT_IDS } from '../core/layout/formats';
 import { describeGeometry, MissingGlyphsError, OverflowError } from '../core/layout/layout';
-import { FORMAT_CHOICES, localIsoDate, PHONE_PATTERN } from '../core/spec/defaults';
+import { FORMAT_CHOICES, localIsoDate, PHONE_PATTERN, templateRegions } from '../core/spec/defaults';
 import { defaultSpec, migrateSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, SpecFormatError, STOCKS, type CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
@@ -311,7 +311,7 @@ function listing(templates: Map<string, StoredTemplate[]>, chosen: StoredTemplat
     template: `${template.id}@${template.version}`,
     sections: template.sections.map((section) => ({ id: section.id, title: section.title, kind: section.kind, severity: section.severity, default: section.defaultSelected })),
     fields: template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => ({ id: field.id, label: field.label, kind: field.kind, maxLength: field.maxLength, section: section.id })) : [])),
-    regions: [...new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])))].sort(),
+    regions: [...templateRegions(template)].sort(),
     formats: FORMAT_CHOICES,
     papers: PAPERS,
     stocks: STOCKS.map((id) => (id === 'plain' ? { id, name: 'Plain paper', cards: null } : { id, name: STOCK_PRESETS[id].name, cards: STOCK_PRESETS[id].columns * STOCK_PRESETS[id].rows })),

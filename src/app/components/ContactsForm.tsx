@@ -1,6 +1,6 @@
 /** The region whose crisis numbers are printed, and up to four extra contacts (a guide, a friend). */
 import { useMemo } from 'preact/hooks';
-import { SPEC_LIMITS } from '../../core/spec/defaults';
+import { SPEC_LIMITS, templateRegions } from '../../core/spec/defaults';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
 import type { Messages } from '../messages/en';
@@ -16,7 +16,7 @@ interface Props {
 function regionsOf(template: Template): { code: string; name: string }[] {
   const names = new Intl.DisplayNames([template.locale], { type: 'region' });
   const collator = new Intl.Collator(template.locale);
-  return [...new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])))]
+  return [...templateRegions(template)]
     .filter((region) => region !== 'any')
     .map((code) => ({ code, name: names.of(code) ?? code }))
     .sort((a, b) => collator.compare(a.name, b.name));

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { compareSemver } from '../../core/semver';
-import { defaultSpec } from '../../core/spec/defaults';
+import { defaultSpec, templateRegions } from '../../core/spec/defaults';
 import type { TemplateDiff } from '../../core/template/diff';
 import type { CardSpec } from '../../core/spec/schema';
 import type { BundledTemplate } from '../engine/templates';
@@ -121,7 +121,7 @@ function switchTo(spec: CardSpec, target: BundledTemplate | undefined): CardSpec
   if (target === undefined || target.template.id === spec.template.id) return spec;
   const defaults = defaultSpec(target.template, spec.date);
   const fieldIds = new Set(target.template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => field.id) : [])));
-  const regions = new Set(target.template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])));
+  const regions = templateRegions(target.template);
   return {
     ...spec,
     template: defaults.template,

@@ -70,3 +70,8 @@ export function defaultSpec(template: Pick<Template, 'id' | 'version' | 'publish
 export function localIsoDate(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
+
+/** Every region code the template's crisis contacts serve ("any" included when a contact serves every region). */
+export function templateRegions(template: Pick<Template, 'sections'>): Set<string> {
+  return new Set(template.sections.flatMap((section) => (section.kind === 'contacts' ? section.contacts.flatMap((contact) => contact.regions) : [])));
+}
