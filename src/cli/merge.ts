@@ -4,7 +4,6 @@
  * its line number, all at once; nothing is skipped.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { SpecError } from '../core/compose';
 import { CsvError, parseCsv } from '../core/csv';
 import { describeGeometry } from '../core/layout/layout';
 import type { Measurer } from '../core/layout/types';
@@ -12,6 +11,7 @@ import type { CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import type { CardFontFiles } from '../render/pdf/card';
 import { BatchError, makeBatch, type BatchRow } from '../render/pdf/make-batch';
+import { isPrintProblem } from '../render/pdf/make-card';
 import { STOCK_PRESETS } from '../render/pdf/sheet-layout';
 import { InputError } from './run-main';
 
@@ -123,7 +123,7 @@ export async function runMerge(run: MergeRun): Promise<number> {
   } catch (error) {
     if (error instanceof MergeError) throw new InputError(error.message);
     if (error instanceof BatchError) throw new InputError(describeProblems(run.file, error.problems.map((problem) => `${problem.label}: ${problem.message}`)));
-    if (error instanceof SpecError) throw new InputError(error.message);
+    if (isPrintProblem(error)) throw new InputError(error.message);
     throw error;
   }
   try {

@@ -4,17 +4,16 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SpecError } from '../core/compose';
 import { checkLogoSize, LogoError, logoFromBytes } from '../core/image';
 import { FORMAT_IDS } from '../core/layout/formats';
-import { describeGeometry, MissingGlyphsError, OverflowError } from '../core/layout/layout';
+import { describeGeometry } from '../core/layout/layout';
 import { FORMAT_CHOICES, localIsoDate, PHONE_PATTERN, templateRegions } from '../core/spec/defaults';
 import { defaultSpec, migrateSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, SpecFormatError, STOCKS, type CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
 import { measurerFromBytes } from '../fonts/measurer';
 import { GeneratedFontMissingError, loadFontBytes } from '../fonts/node';
-import { makeCard } from '../render/pdf/make-card';
+import { isPrintProblem, makeCard } from '../render/pdf/make-card';
 import { STOCK_PRESETS } from '../render/pdf/sheet-layout';
 import { runMerge } from './merge';
 import { InputError, runMain, UsageError } from './run-main';
@@ -102,7 +101,7 @@ runMain(USAGE, async () => {
   try {
     made = await makeCard({ template: stored.template, contentHash: stored.sha256, custom: stored.custom, spec, measurer, fonts, creator: `Safety Card ${APP_VERSION}` });
   } catch (error) {
-    if (error instanceof SpecError || error instanceof OverflowError || error instanceof MissingGlyphsError || error instanceof LogoError) throw new InputError(error.message);
+    if (isPrintProblem(error)) throw new InputError(error.message);
     throw error;
   }
   const out = args.out ?? 'card.pdf';

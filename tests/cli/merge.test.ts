@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stored, tool } from '../helpers/engine';
+import { makePng } from '../helpers/images';
 import { runCli, tempDir, type RunResult } from '../helpers/run';
 
 const dir = tempDir('safety-card-merge-');
@@ -153,4 +154,17 @@ describe('safety-card --merge', () => {
   });
 
   it('exits 1 for a merge file that is not there', async () => expectUserError(await card(['--merge', 'nowhere.csv']), 1, /cannot read the merge file nowhere\.csv: ENOENT/));
+
+  it('exits 1, as a single card does, for a logo whose image data is damaged, writing nothing', async () => {
+    const png = makePng(40, 40);
+    // The chunks are whole (the logo passes the check by its bytes), but the compressed pixels are spoilt.
+    const idat = Buffer.from(png).indexOf('IDAT');
+    const broken = new Uint8Array(png);
+    broken.fill(0xff, idat + 4, idat + 20);
+    writeFileSync(join(dir.path, 'broken-logo.png'), broken);
+    const csv = file('logo-rows.csv', 'name\nAda\nZoë\n');
+    const result = await card(['--merge', csv, '--paper', 'a4', ...SMALL, '--clinic-name', 'Harbour Care', '--logo', 'broken-logo.png', '--out', 'broken-logo.pdf']);
+    expectUserError(result, 1, /logo/i);
+    expect(existsSync(join(dir.path, 'broken-logo.pdf'))).toBe(false);
+  });
 });

@@ -12,12 +12,12 @@
  * card PDF, with one font subset, and the imposition draws each card from its pages. Same input, same bytes.
  */
 import { compose, SpecError, type CardDocument } from '../../core/compose';
-import { MissingGlyphsError, OverflowError } from '../../core/layout/layout';
+import { OverflowError } from '../../core/layout/layout';
 import type { CardLayout, FaceLayout, FormatGeometry, FormatId } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
 import { renderCardPdf } from './card';
 import { imposeCards, MAX_CARDS, type CardPages } from './impose';
-import { checkPrintable, sheetOptions, type MakeCardInput } from './make-card';
+import { checkPrintable, isPrintProblem, sheetOptions, type MakeCardInput } from './make-card';
 import { formatChoice, layoutForSpec } from './spec-layout';
 import { pageCount, sheetLayout } from './sheet-layout';
 
@@ -65,7 +65,7 @@ export class BatchError extends Error {
 
 /** A row's problem as a user reads it, or the error itself when it is a bug. */
 function rowProblem(label: string, error: unknown): RowProblem {
-  if (error instanceof SpecError || error instanceof OverflowError || error instanceof MissingGlyphsError) return { label, message: error.message };
+  if (isPrintProblem(error)) return { label, message: error.message };
   throw error;
 }
 

@@ -2,7 +2,9 @@
  * The whole pipeline for one card spec: compose → layout → card PDF → (sheets). The CLI and the app both call this,
  * so the same spec gives the same bytes everywhere.
  */
-import type { CardDocument } from '../../core/compose';
+import { SpecError, type CardDocument } from '../../core/compose';
+import { LogoError } from '../../core/image';
+import { MissingGlyphsError, OverflowError } from '../../core/layout/layout';
 import type { CardLayout, Measurer } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
@@ -33,7 +35,16 @@ export interface MadeCard {
   pageCount: number;
 }
 
-/** Renders a spec to PDF bytes. Throws SpecError, OverflowError or MissingGlyphsError for specs that cannot be printed. */
+/**
+ * Whether an error from makeCard or makeBatch is about the input — a spec that cannot be printed, text that does not
+ * fit, characters the font lacks, a logo that cannot be drawn — whose message tells the user what to change, rather
+ * than a bug. The CLI and the batch treat exactly these as the user's to fix.
+ */
+export function isPrintProblem(error: unknown): error is SpecError | OverflowError | MissingGlyphsError | LogoError {
+  return error instanceof SpecError || error instanceof OverflowError || error instanceof MissingGlyphsError || error instanceof LogoError;
+}
+
+/** Renders a spec to PDF bytes. Throws one of isPrintProblem's errors for a spec that cannot be printed. */
 export async function makeCard(input: MakeCardInput): Promise<MadeCard> {
   const { spec } = input;
   const { document, layout } = composeAndLayout(input);
