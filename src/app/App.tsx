@@ -17,6 +17,7 @@ import { deviceRegion, newCardSpec, today, useLayout } from './editor';
 import type { PreviewEngine } from './engine/preview-engine';
 import { latestOf, loadTemplates, withCustom, type BundledTemplate } from './engine/templates';
 import { en as t } from './messages/en';
+import { whenIdle } from './idle';
 import { useSharedSetup } from './share/use-shared-setup';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useSavedCards } from './use-saved-cards';
@@ -61,6 +62,17 @@ export function App() {
     }, 0);
     return () => clearTimeout(timer);
   }, [editorShown]);
+
+  // The service worker is registered once the first screen is drawn (editor and preview) and the browser is idle, or
+  // 10 s after start if that never happens: its install downloads every file of the app (1 MB) to work offline, and
+  // on a first visit that competes with drawing the editor for the phone's processor.
+  const [registerWorker, setRegisterWorker] = useState(false);
+  const firstScreenDrawn = engine !== undefined || loadError !== '';
+  useEffect(() => (firstScreenDrawn ? whenIdle(() => setRegisterWorker(true), 3000) : undefined), [firstScreenDrawn]);
+  useEffect(() => {
+    const timer = setTimeout(() => setRegisterWorker(true), 10_000);
+    return () => clearTimeout(timer);
+  }, []);
 
   // The bundled templates and the custom ones imported on this device.
   const catalog = useMemo(() => templates && withCustom(templates, saved.state.templates), [templates, saved.state.templates]);
@@ -147,7 +159,7 @@ export function App() {
         />
         <PrivacyPanel t={t} saved={saved} onErased={() => setOpenId(undefined)} />
       </main>
-      <UpdatePrompt t={t} />
+      {registerWorker && <UpdatePrompt t={t} />}
     </>
   );
 }

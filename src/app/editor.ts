@@ -31,10 +31,12 @@ export function today(): string {
   return localIsoDate(new Date());
 }
 
-/** The region of the browser's language ("en-GB" → "GB"), if it names one. */
+/** The region of the browser's language ("en-GB" → "GB"; "de" → "DE", its likely region), if there is one. */
 export function deviceRegion(): string | undefined {
   try {
-    return new Intl.Locale(navigator.language).maximize().region;
+    // maximize() loads Intl's likely-subtags data (~10 ms the first time): only when the language names no region.
+    const locale = new Intl.Locale(navigator.language);
+    return locale.region ?? locale.maximize().region;
   } catch {
     return undefined;
   }

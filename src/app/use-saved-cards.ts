@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CardSpec } from '../core/spec/schema';
+import { whenIdle } from './idle';
 import type { CardStore, CustomTemplate, ImportReport, SavedCard, TemplateImportResult, UnreadableTemplate } from './storage/card-store';
 
 export interface SavedCardsState {
@@ -30,8 +31,7 @@ export function useSavedCards() {
   useEffect(() => {
     let cancelled = false;
     // After the first paint and the preview: the store brings zod, which the first screen does not need.
-    const idle = (run: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200));
-    void new Promise<void>((resolve) => idle(resolve))
+    void new Promise<void>((resolve) => whenIdle(resolve, 2000))
       .then(() => import('./storage/card-store'))
       .then(({ openCardStore }) => openCardStore())
       .then(async (opened) => {

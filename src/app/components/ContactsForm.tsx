@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { SPEC_LIMITS, templateRegions } from '../../core/spec/defaults';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
+import { namedRegions } from '../engine/region-names';
 import type { Messages } from '../messages/en';
 
 interface Props {
@@ -13,13 +14,10 @@ interface Props {
 }
 
 /** The regions a template has crisis numbers for, with their names in the template's language, by name. */
-function regionsOf(template: Template): { code: string; name: string }[] {
-  const names = new Intl.DisplayNames([template.locale], { type: 'region' });
-  const collator = new Intl.Collator(template.locale);
-  return [...templateRegions(template)]
-    .filter((region) => region !== 'any')
-    .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+function regionsOf(template: Template) {
+  const codes = templateRegions(template);
+  codes.delete('any');
+  return namedRegions(template.locale, codes);
 }
 
 export function ContactsForm({ t, template, spec, onChange }: Props) {

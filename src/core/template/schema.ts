@@ -292,10 +292,12 @@ function isWellFormedLocale(tag: string): boolean {
   }
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+/** Made on first use: creating it loads the locale's region data, which nothing needs until a template is checked. */
+let regionNames: Intl.DisplayNames | undefined;
 
 function isKnownRegion(code: string): boolean {
   if (code === 'any') return true;
   // DisplayNames falls back to the code itself for unassigned codes.
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
   return regionNames.of(code) !== code;
 }
