@@ -1,6 +1,8 @@
 /** The whole app on one page: choose, preview, print, save. Phone first; two columns next to a printer. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardSpec } from '../core/spec/schema';
+import type { Template } from '../core/template/schema';
 import { ActionBar } from './components/ActionBar';
 import { ClinicForm } from './components/ClinicForm';
 import { ContactsForm } from './components/ContactsForm';
@@ -16,7 +18,7 @@ import { TemplatePicker } from './components/TemplatePicker';
 import { deviceRegion, newCardSpec, today, useLayout } from './editor';
 import type { PreviewEngine } from './engine/preview-engine';
 import { latestOf, loadTemplates, withCustom, type BundledTemplate } from './engine/templates';
-import { en as t } from './messages/en';
+import { en as t, type Messages } from './messages/en';
 import { whenIdle } from './idle';
 import { useSharedSetup } from './share/use-shared-setup';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -30,13 +32,41 @@ function freshSpec(templates: readonly BundledTemplate[], region: string | undef
   return latest === undefined ? undefined : newCardSpec(latest.template, today(), region);
 }
 
+interface EditorProps {
+  t: Messages;
+  templates: BundledTemplate[];
+  template: Template;
+  spec: CardSpec;
+  onChange: (spec: CardSpec) => void;
+}
+
+/**
+ * The form: drawn again only when one of its props changes (the spec as the user types), not when the preview's
+ * engine arrives or the saved cards are read, each of which would otherwise go over its 400-odd elements again.
+ */
+const EditorForm = memo(function EditorForm({ t, templates, template, spec, onChange }: EditorProps) {
+  return (
+    <form class="editor" onSubmit={(event) => event.preventDefault()}>
+      <TemplatePicker t={t} templates={templates} spec={spec} onChange={onChange} />
+      <SectionList t={t} template={template} spec={spec} onChange={onChange} />
+      <DetailsForm t={t} template={template} spec={spec} onChange={onChange} />
+      <ContactsForm t={t} template={template} spec={spec} onChange={onChange} />
+      <ClinicForm t={t} spec={spec} onChange={onChange} />
+      <PrintingForm t={t} spec={spec} onChange={onChange} />
+      <SharePanel t={t} template={template} spec={spec} />
+    </form>
+  );
+});
+
 export function App() {
   const [templates, setTemplates] = useState<BundledTemplate[] | undefined>(undefined);
   const [engine, setEngine] = useState<PreviewEngine | undefined>(undefined);
   const [spec, setSpec] = useState<CardSpec | undefined>(undefined);
   const [openId, setOpenId] = useState<string | undefined>(undefined);
   const [loadError, setLoadError] = useState('');
-  const saved = useSavedCards();
+  // The editor and the preview are the first screen; the saved cards, then the service worker, come after it.
+  const firstScreenDrawn = engine !== undefined || loadError !== '';
+  const saved = useSavedCards(firstScreenDrawn);
 
   useEffect(() => {
     // The device's region (Intl's locale data is slow to load the first time) is worked out while the templates are
@@ -57,26 +87,29 @@ export function App() {
     // Effects run after the browser has painted; the timeout lets that paint's work finish first.
     const timer = setTimeout(() => {
       import('./engine/preview-engine')
-        .then((module) => module.loadPreviewEngine())
+        .then((module) => module.loadPreviewEngine(() => shown.current))
         .then(setEngine, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
     }, 0);
     return () => clearTimeout(timer);
   }, [editorShown]);
 
-  // The service worker is registered once the first screen is drawn (editor and preview) and the browser is idle, or
-  // 10 s after start if that never happens: its install downloads every file of the app (1 MB) to work offline, and
-  // on a first visit that competes with drawing the editor for the phone's processor.
+  // The service worker is registered once the first screen is drawn and the saved cards are read, when the browser is
+  // idle, or 10 s after start if that never happens: its install downloads every file of the app (1 MB) to work
+  // offline, and on a first visit that would compete with drawing the editor for the phone's processor.
   const [registerWorker, setRegisterWorker] = useState(false);
-  const firstScreenDrawn = engine !== undefined || loadError !== '';
-  useEffect(() => (firstScreenDrawn ? whenIdle(() => setRegisterWorker(true), 3000) : undefined), [firstScreenDrawn]);
+  const settled = firstScreenDrawn && saved.state.available !== undefined;
+  useEffect(() => (settled ? whenIdle(() => setRegisterWorker(true), 3000) : undefined), [settled]);
   useEffect(() => {
     const timer = setTimeout(() => setRegisterWorker(true), 10_000);
     return () => clearTimeout(timer);
   }, []);
 
-  // The bundled templates and the custom ones imported on this device.
-  const catalog = useMemo(() => templates && withCustom(templates, saved.state.templates), [templates, saved.state.templates]);
+  // The bundled templates and the custom ones imported on this device (the same list while there are none).
+  const catalog = useMemo(() => (templates && saved.state.templates.length > 0 ? withCustom(templates, saved.state.templates) : templates), [templates, saved.state.templates]);
   const bundled = catalog?.find((entry) => spec !== undefined && entry.template.id === spec.template.id && entry.template.version === spec.template.version);
+  // What the preview shows first, for the engine to lay out before it is drawn.
+  const shown = useRef<{ bundled: BundledTemplate; spec: CardSpec } | undefined>(undefined);
+  shown.current = bundled && spec && { bundled, spec };
   const result = useLayout(bundled, spec, engine);
   // A share link (#s=…) opens as a new, unsaved card once the templates, custom ones included, are known.
   const shared = useSharedSetup(t, saved.state.available === undefined ? undefined : catalog, (loaded) => {
@@ -130,15 +163,7 @@ export function App() {
           <p class="loading">{t.loadingContent}</p>
         ) : (
           <div class="workspace">
-            <form class="editor" onSubmit={(event) => event.preventDefault()}>
-              <TemplatePicker t={t} templates={catalog} spec={spec} onChange={setSpec} />
-              <SectionList t={t} template={bundled.template} spec={spec} onChange={setSpec} />
-              <DetailsForm t={t} template={bundled.template} spec={spec} onChange={setSpec} />
-              <ContactsForm t={t} template={bundled.template} spec={spec} onChange={setSpec} />
-              <ClinicForm t={t} spec={spec} onChange={setSpec} />
-              <PrintingForm t={t} spec={spec} onChange={setSpec} />
-              <SharePanel t={t} template={bundled.template} spec={spec} />
-            </form>
+            <EditorForm t={t} templates={catalog} template={bundled.template} spec={spec} onChange={setSpec} />
             <div class="output">
               <PreviewPanel t={t} spec={spec} result={result} onChange={setSpec} />
               {loadError !== '' && <p class="problem" role="alert">{loadError}</p>}

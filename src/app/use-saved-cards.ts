@@ -1,6 +1,6 @@
 /**
- * Saved cards for the UI: the IndexedDB store (src/app/storage) is loaded after the first paint, so that it and the
- * spec schema (zod) stay out of the first download. Every change re-reads the list from the store.
+ * Saved cards for the UI: the IndexedDB store (src/app/storage) is loaded after the first screen, so that it and the
+ * spec schema (zod) stay out of the first download and out of the work of drawing the editor and the preview. Every change re-reads the list from the store.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CardSpec } from '../core/spec/schema';
@@ -19,7 +19,8 @@ export interface SavedCardsState {
   templatesMessage: string;
 }
 
-export function useSavedCards() {
+/** The saved cards; the store is opened once `start` is true (after the first screen), when the browser is idle. */
+export function useSavedCards(start: boolean) {
   const [store, setStore] = useState<CardStore | undefined>(undefined);
   const [state, setState] = useState<SavedCardsState>({ available: undefined, cards: [], setAsideCount: 0, message: '', templates: [], unreadableTemplates: [], templatesMessage: '' });
 
@@ -29,8 +30,9 @@ export function useSavedCards() {
   }, []);
 
   useEffect(() => {
+    if (!start) return;
     let cancelled = false;
-    // After the first paint and the preview: the store brings zod, which the first screen does not need.
+    // After the first screen (the editor and the preview): the store brings zod, which that screen does not need.
     void new Promise<void>((resolve) => whenIdle(resolve, 2000))
       .then(() => import('./storage/card-store'))
       .then(({ openCardStore }) => openCardStore())
@@ -44,7 +46,7 @@ export function useSavedCards() {
     return () => {
       cancelled = true;
     };
-  }, [refresh]);
+  }, [start, refresh]);
 
   /** Runs a store action, then re-reads the list; a StorageError's message is shown, nothing is lost. */
   const run = useCallback(

@@ -64,6 +64,9 @@ function isDefaultIgnorable(codePoint: number): boolean {
 /** True if `char` (one code point) is drawn by the PDF exactly as measured: see the module comment. */
 export function isDrawableChar(char: string, font: FontMetrics): boolean {
   const codePoint = char.codePointAt(0);
+  // Printable ASCII passes every rule but the font's own (no control, mark or emoji; Latin or Common script), and it
+  // is most of any card: testing it first spares the Unicode property tests, which are slow while the code is cold.
+  if (codePoint !== undefined && codePoint >= 0x20 && codePoint <= 0x7e) return font.advanceUnits(codePoint) !== undefined;
   if (codePoint === undefined || NEVER_DRAWABLE.test(char) || isDefaultIgnorable(codePoint) || !DRAWABLE_SCRIPT.test(char)) return false;
   return font.advanceUnits(codePoint) !== undefined;
 }

@@ -16,13 +16,30 @@ export interface PreviewEngine {
   layoutSpec(bundled: BundledTemplate, spec: CardSpec): LayoutResult;
 }
 
-/** Loads the card font once, and returns the engine that lays cards out with it. */
-export async function loadPreviewEngine(): Promise<PreviewEngine> {
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Loads the card font once, and returns the engine that lays cards out with it. `first`, when given, says what the
+ * preview will show first: it is laid out before the engine is returned, and kept for the first `layoutSpec` call.
+ */
+export async function loadPreviewEngine(first?: () => { bundled: BundledTemplate; spec: CardSpec } | undefined): Promise<PreviewEngine> {
   const fonts = await loadCardFonts();
-  // Reading the font's metrics and the first layout with its preview are each a long piece of work: a task apart,
-  // so the page can answer a tap in between.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  return { fonts, layoutSpec: (bundled, spec) => layoutSpec(bundled, spec, fonts) };
+  let last: { bundled: BundledTemplate; spec: CardSpec; result: LayoutResult } | undefined;
+  const engine: PreviewEngine = {
+    fonts,
+    layoutSpec(bundled, spec) {
+      if (last !== undefined && last.bundled === bundled && last.spec === spec) return last.result;
+      last = { bundled, spec, result: layoutSpec(bundled, spec, fonts) };
+      return last.result;
+    },
+  };
+  // Reading the font's metrics, the first layout (its code still cold: several times slower than the next) and
+  // drawing the preview are each a long piece of work: each a task of its own, so the page can answer a tap between.
+  await nextTask();
+  const shown = first?.();
+  if (shown !== undefined) engine.layoutSpec(shown.bundled, shown.spec);
+  await nextTask();
+  return engine;
 }
 
 function layoutSpec(bundled: BundledTemplate, spec: CardSpec, fonts: CardFonts): LayoutResult {
