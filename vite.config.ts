@@ -138,6 +138,8 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
+  // The preview's layout worker (src/app/engine/layout-worker.ts) is an ES module worker, like the app.
+  worker: { format: 'es' },
   preview: { host: PREVIEW_HOST, port: PREVIEW_PORT, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     projects: [

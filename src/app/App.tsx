@@ -1,6 +1,6 @@
 /** The whole app on one page: choose, preview, print, save. Phone first; two columns next to a printer. */
 import { memo } from 'preact/compat';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import { ActionBar } from './components/ActionBar';
@@ -87,7 +87,7 @@ export function App() {
     // Effects run after the browser has painted; the timeout lets that paint's work finish first.
     const timer = setTimeout(() => {
       import('./engine/preview-engine')
-        .then((module) => module.loadPreviewEngine(() => shown.current))
+        .then((module) => module.loadPreviewEngine())
         .then(setEngine, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
     }, 0);
     return () => clearTimeout(timer);
@@ -107,9 +107,6 @@ export function App() {
   // The bundled templates and the custom ones imported on this device (the same list while there are none).
   const catalog = useMemo(() => (templates && saved.state.templates.length > 0 ? withCustom(templates, saved.state.templates) : templates), [templates, saved.state.templates]);
   const bundled = catalog?.find((entry) => spec !== undefined && entry.template.id === spec.template.id && entry.template.version === spec.template.version);
-  // What the preview shows first, for the engine to lay out before it is drawn.
-  const shown = useRef<{ bundled: BundledTemplate; spec: CardSpec } | undefined>(undefined);
-  shown.current = bundled && spec && { bundled, spec };
   const result = useLayout(bundled, spec, engine);
   // A share link (#s=…) opens as a new, unsaved card once the templates, custom ones included, are known.
   const shared = useSharedSetup(t, saved.state.available === undefined ? undefined : catalog, (loaded) => {

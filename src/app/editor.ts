@@ -1,5 +1,5 @@
 /** The card being edited: its spec, and its layout computed live from the same core the PDF uses. */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CardDocument } from '../core/compose';
 import type { UnplacedSection } from '../core/layout/layout';
 import type { CardLayout } from '../core/layout/types';
@@ -14,9 +14,25 @@ export type LayoutResult =
   | { ok: false; kind: 'overflow'; message: string; unplaced: UnplacedSection[] }
   | { ok: false; kind: 'glyphs' | 'spec'; message: string };
 
-/** The layout of the current spec (once the preview engine is loaded), recomputed only when the spec, template or engine change. */
+/**
+ * The layout of the current spec, once the preview engine is loaded, laid out again (in the layout worker) when the
+ * spec, template or engine change. Until the new layout arrives, a few milliseconds later, the last one stays.
+ */
 export function useLayout(bundled: BundledTemplate | undefined, spec: CardSpec | undefined, engine: PreviewEngine | undefined): LayoutResult | undefined {
-  return useMemo(() => (bundled && spec && engine ? engine.layoutSpec(bundled, spec) : undefined), [bundled, spec, engine]);
+  const [result, setResult] = useState<LayoutResult | undefined>(undefined);
+  useEffect(() => {
+    if (bundled === undefined || spec === undefined || engine === undefined) return;
+    let current = true;
+    engine.layoutSpec(bundled, spec).then(
+      (laidOut) => current && setResult(laidOut),
+      (error: unknown) => current && setResult({ ok: false, kind: 'spec', message: error instanceof Error ? error.message : String(error) }),
+    );
+    // An answer for a spec the user has typed past is dropped.
+    return () => {
+      current = false;
+    };
+  }, [bundled, spec, engine]);
+  return result;
 }
 
 /** A new card: the template's defaults, today's date, and the device's region when the template has numbers for it. */

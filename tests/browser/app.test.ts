@@ -154,6 +154,20 @@ describe('a new user', () => {
     expect(text).toContain(flat('⚠ Always avoid — risk of death or lasting harm'));
   });
 
+  it('keeps the preview (laid out in a worker) in step with fast typing: the last keystroke wins', async () => {
+    const field = page.locator('#field-name');
+    await field.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Kowalska-Nowak', { delay: 0 });
+    await expect.poll(() => page.locator('.preview').textContent()).toContain('Zoë Ярослава Kowalska-Nowak');
+    // No answer for an earlier keystroke arrives after the last one's.
+    await page.waitForTimeout(300);
+    expect(await page.locator('.preview').textContent()).toContain('Zoë Ярослава Kowalska-Nowak');
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /\/layout-worker-[\w-]+\.js$/.test(entry.name)).length)).toBe(1);
+    await field.fill('Zoë Ярослава');
+    await expect.poll(() => page.locator('.preview').textContent()).not.toContain('Kowalska');
+  });
+
   it('saves the card on the device', async () => {
     page.once('dialog', (dialog) => void dialog.accept('Card for my sitter'));
     await page.getByRole('button', { name: 'Save card' }).click();

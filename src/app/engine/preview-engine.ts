@@ -1,56 +1,78 @@
 /**
- * The preview's engine: the card font with its measurer, compose and layout. The editor is drawn without it; the app
- * loads this chunk once the editor has been painted, so a first visit on a slow phone shows the form first.
+ * The preview's engine: the card font (registered for the preview's SVG, and kept for the PDF) and the layout, which
+ * runs in a worker (layout-worker.ts). The editor is drawn without it; the app loads this chunk once the editor has
+ * been painted, so a first visit on a slow phone shows the form first.
  */
-import { SpecError } from '../../core/compose';
-import { MissingGlyphsError, OverflowError } from '../../core/layout/layout';
 import type { CardSpec } from '../../core/spec/schema';
-import { composeAndLayout } from '../../render/pdf/spec-layout';
 import type { LayoutResult } from '../editor';
 import { loadCardFonts, type CardFonts } from './fonts';
+import type { LayoutTemplate } from './layout-spec';
 import type { BundledTemplate } from './templates';
 
 export interface PreviewEngine {
   fonts: CardFonts;
-  /** Lays the spec out, turning the errors a user can cause into results the preview explains. */
-  layoutSpec(bundled: BundledTemplate, spec: CardSpec): LayoutResult;
+  /** Lays the spec out (in the worker), with the errors a user can cause as results the preview explains. */
+  layoutSpec(bundled: BundledTemplate, spec: CardSpec): Promise<LayoutResult>;
 }
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** A message to the layout worker; the template goes with the first request for its key. */
+export interface LayoutRequest {
+  id: number;
+  /** "id@version#sha256" */
+  key: string;
+  template?: LayoutTemplate;
+  spec: CardSpec;
+}
 
-/**
- * Loads the card font once, and returns the engine that lays cards out with it. `first`, when given, says what the
- * preview will show first: it is laid out before the engine is returned, and kept for the first `layoutSpec` call.
- */
-export async function loadPreviewEngine(first?: () => { bundled: BundledTemplate; spec: CardSpec } | undefined): Promise<PreviewEngine> {
-  const fonts = await loadCardFonts();
-  let last: { bundled: BundledTemplate; spec: CardSpec; result: LayoutResult } | undefined;
-  const engine: PreviewEngine = {
+/** A message from the layout worker: whether its font loaded, or the answer to request `id`. */
+export type LayoutReply = { ready: true } | { ready: false; error: string } | { id: number; result: LayoutResult } | { id: number; error: string };
+
+/** Loads the card font and starts the layout worker; resolves when both are ready. */
+export async function loadPreviewEngine(): Promise<PreviewEngine> {
+  const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'layout' });
+  const pending = new Map<number, { resolve: (result: LayoutResult) => void; reject: (error: Error) => void }>();
+  const sent = new Set<string>();
+  let nextId = 0;
+  let failed: Error | undefined;
+  let ready: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const workerReady = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
+
+  const fail = (error: Error) => {
+    failed = error;
+    ready?.reject(error);
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  };
+  worker.onerror = (event) => fail(new Error(event.message || 'the preview could not start; reload the page'));
+  worker.onmessage = ({ data }: MessageEvent<LayoutReply>) => {
+    if ('ready' in data) {
+      if (data.ready) ready?.resolve();
+      else fail(new Error(data.error));
+      return;
+    }
+    const request = pending.get(data.id);
+    pending.delete(data.id);
+    if ('result' in data) request?.resolve(data.result);
+    else request?.reject(new Error(data.error));
+  };
+
+  const [fonts] = await Promise.all([loadCardFonts(), workerReady]);
+  return {
     fonts,
     layoutSpec(bundled, spec) {
-      if (last !== undefined && last.bundled === bundled && last.spec === spec) return last.result;
-      last = { bundled, spec, result: layoutSpec(bundled, spec, fonts) };
-      return last.result;
+      if (failed !== undefined) return Promise.reject(failed);
+      const id = nextId++;
+      // By content too: a custom template deleted and imported again may come back with other content.
+      const key = `${bundled.key}#${bundled.sha256}`;
+      const request: LayoutRequest = { id, key, spec };
+      if (!sent.has(key)) {
+        request.template = { template: bundled.template, sha256: bundled.sha256, custom: bundled.custom };
+        sent.add(key);
+      }
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage(request);
+      });
     },
   };
-  // Reading the font's metrics, the first layout (its code still cold: several times slower than the next) and
-  // drawing the preview are each a long piece of work: each a task of its own, so the page can answer a tap between.
-  await nextTask();
-  const shown = first?.();
-  if (shown !== undefined) engine.layoutSpec(shown.bundled, shown.spec);
-  await nextTask();
-  return engine;
-}
-
-function layoutSpec(bundled: BundledTemplate, spec: CardSpec, fonts: CardFonts): LayoutResult {
-  try {
-    // The same checks and format choice as the PDF's (makeCard), so the preview never shows a card the PDF refuses.
-    const { document, layout } = composeAndLayout({ template: bundled.template, contentHash: bundled.sha256, custom: bundled.custom, spec, measurer: fonts.measurer });
-    return { ok: true, layout, document };
-  } catch (error) {
-    if (error instanceof OverflowError) return { ok: false, kind: 'overflow', message: error.message, unplaced: error.unplaced };
-    if (error instanceof MissingGlyphsError) return { ok: false, kind: 'glyphs', message: error.message };
-    if (error instanceof SpecError) return { ok: false, kind: 'spec', message: error.message };
-    throw error;
-  }
 }
