@@ -1,7 +1,7 @@
 /**
  * Saved cards in real IndexedDB, in Chromium: the card store the app uses (src/app/storage/card-store.ts) through a
  * harness page served by Vite's dev server. Each test uses its own database name; the profile lives for the file,
- * so a reload finds what was saved before it.
+ * so a reload finds what was saved before it. The last test opens the built app: a first visit loads no zod.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { CardList, CardStore, ImportReport, PersistenceResult, SavedCard, TemplateImportResult } from '../../src/app/storage/card-store';
 import type { TemplateList } from '../../src/app/storage/card-store';
 import { defaultSpec, type CardSpec } from '../../src/core/spec/schema';
-import { launchBrowser, serveHarness } from '../helpers/browser';
+import { launchBrowser, openApp, serveHarness } from '../helpers/browser';
 import { miniTemplate, sectionOf, variant } from '../helpers/fixtures';
 import { REPO_ROOT } from '../helpers/run';
 import type { Outcome } from './harness/storage';
@@ -272,5 +272,41 @@ describe('saved cards in IndexedDB (Chromium)', () => {
     expect(consoleLines.filter((line) => line.includes(SECRET))).toEqual([]);
     expect(failedRequests).toEqual([]);
     expect(consoleLines.filter((line) => line.startsWith('error:'))).toEqual([]);
+  });
+});
+
+describe('the saved cards of the built app (Chromium)', () => {
+  /** A string of zod's core (a type's name it registers) that no other built script holds: checked on both sides below. */
+  const ZOD_MARKER = '$ZodType';
+
+  /** The scripts the page loaded (not its workers, nor the service worker's precache), and those that hold zod. */
+  async function scriptsLoaded(on: Page): Promise<{ scripts: string[]; withZod: string[] }> {
+    const urls = await on.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    const scripts = [...new Set(urls.filter((url) => /\.js(\?|$)/.test(new URL(url).pathname)))];
+    const texts = await Promise.all(scripts.map(async (url) => [url, await (await fetch(url)).text()] as const));
+    return { scripts, withZod: texts.filter(([, text]) => text.includes(ZOD_MARKER)).map(([url]) => new URL(url).pathname) };
+  }
+
+  it('opens the store on a first visit without loading zod, and loads it once there is a card to read', async () => {
+    const opened = await openApp();
+    try {
+      const { page } = opened;
+      const saved = page.locator('section.saved');
+      await saved.getByText(/^No saved cards yet\./).waitFor({ timeout: 30_000 }); // both stores read (and found empty)
+      const first = await scriptsLoaded(page);
+      expect(first.scripts.some((url) => /\/card-store-[\w-]+\.js$/.test(url))).toBe(true);
+      expect(first.withZod).toEqual([]);
+
+      page.once('dialog', (dialog) => void dialog.accept('Wallet'));
+      await page.getByRole('button', { name: 'Save card' }).click();
+      await saved.locator('.saved-list').getByText('Wallet').waitFor();
+      await page.reload();
+      await saved.locator('.saved-list').getByText('Wallet').waitFor({ timeout: 30_000 });
+      // Reading a stored card loads the validators, and with them zod (which the marker finds).
+      expect((await scriptsLoaded(page)).withZod).toEqual([expect.stringMatching(/^\/assets\/[\w-]+\.js$/)]);
+      expect(opened.problems).toEqual([]);
+    } finally {
+      await opened.close();
+    }
   });
 });

@@ -10,33 +10,22 @@
  *
  * Errors are StorageErrors whose message says what is wrong and what to do. When IndexedDB is unavailable (private
  * browsing in some browsers), `openCardStore` rejects with code 'unavailable' and the app goes on without saving.
+ *
+ * Reading and checking records needs zod and the schemas (validators.ts): they are loaded on first need, before the
+ * transaction that needs them (a transaction commits while anything else is awaited). `list()` and `listTemplates()`
+ * count the records first, so a first visit (nothing stored) never loads them.
  */
 import { compareSemver } from '../../core/semver';
-import { migrateSpec, type CardSpec } from '../../core/spec/schema';
-import {
-  buildExport,
-  buildSetAsideExport,
-  byUpdatedDesc,
-  copyName,
-  nameProblem,
-  parseExport,
-  planImport,
-  readCard,
-  sameContent,
-  StorageError,
-  validName,
-  type ImportReport,
-  type SavedCard,
-  type SetAsideRecord,
-} from './export-format';
+import type { CardSpec } from '../../core/spec/schema';
+import { byUpdatedDesc, copyName, nameProblem, sameContent, StorageError, validName, type ImportReport, type SavedCard, type SetAsideRecord } from './records';
 import { deleteDatabase, inTransaction, request } from './idb';
-import { planTemplateImport, readStoredTemplate, readTemplateFile, type CustomTemplate, type StoredTemplateRecord, type TemplateImportResult, type UnreadableTemplate } from './custom-templates';
-import { formatTemplateProblem } from '../../core/template/custom';
+import type { CustomTemplate, StoredTemplateRecord, TemplateImportResult, UnreadableTemplate } from './custom-templates';
+import type * as ValidatorsModule from './validators';
 import { en } from '../messages/en';
 
 const m = en.storage;
 
-export { StorageError, type ImportReport, type RejectedCard, type RejectedTemplate, type SavedCard, type SetAsideRecord, type StorageErrorCode } from './export-format';
+export { StorageError, type ImportReport, type RejectedCard, type RejectedTemplate, type SavedCard, type SetAsideRecord, type StorageErrorCode } from './records';
 export type { CustomTemplate, TemplateImportResult, UnreadableTemplate } from './custom-templates';
 
 export const DEFAULT_DB_NAME = 'safety-card';
@@ -170,16 +159,30 @@ function newId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function validSpec(spec: unknown): CardSpec {
+type Validators = typeof ValidatorsModule;
+
+/** The validators once loaded (one download and one evaluation for every store of the page). */
+let validatorsLoaded: Validators | undefined;
+let validatorsLoading: Promise<Validators> | undefined;
+
+/** Loads the validators (once); never call it inside a transaction. A failed load is tried again next time. */
+async function validators(): Promise<Validators> {
+  validatorsLoading ??= import('./validators').then(
+    (loaded) => (validatorsLoaded = loaded),
+    (error: unknown) => {
+      validatorsLoading = undefined;
+      throw error;
+    },
+  );
   try {
-    return migrateSpec(spec);
+    return await validatorsLoading;
   } catch (error) {
-    throw new StorageError('invalid-spec', m.invalidSpec(error instanceof Error ? error.message : String(error)));
+    throw storageError(error);
   }
 }
 
 /** The readable card stored under `id`, with the raw record (to keep fields this version does not know). */
-async function getCard(tx: IDBTransaction, id: string): Promise<{ raw: object; card: SavedCard }> {
+async function getCard(tx: IDBTransaction, id: string, { readCard }: Validators): Promise<{ raw: object; card: SavedCard }> {
   const raw: unknown = await request(tx.objectStore(CARDS).get(id));
   if (raw === undefined) throw new StorageError('not-found', m.notFound);
   const read = readCard(raw);
@@ -237,11 +240,21 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
 
   const now = () => new Date().toISOString();
 
+  /** How many records `storeName` holds, in a read-only transaction of its own. */
+  const count = (storeName: string) => run([storeName], 'readonly', (tx) => request(tx.objectStore(storeName).count()));
+
+  /** The validators if already loaded; else loaded when `storeName` holds records, else undefined. */
+  async function validatorsFor(storeName: string): Promise<Validators | undefined> {
+    if (validatorsLoaded !== undefined) return validatorsLoaded;
+    return (await count(storeName)) > 0 ? validators() : undefined;
+  }
+
   async function update(id: string, change: { name?: string; spec?: CardSpec }): Promise<SavedCard> {
     const name = change.name === undefined ? undefined : validName(change.name);
-    const spec = change.spec === undefined ? undefined : validSpec(change.spec);
+    const v = await validators();
+    const spec = change.spec === undefined ? undefined : v.validSpec(change.spec);
     return run([CARDS], 'readwrite', async (tx) => {
-      const { raw, card } = await getCard(tx, id);
+      const { raw, card } = await getCard(tx, id, v);
       const next: SavedCard = { ...card, name: name ?? card.name, spec: spec ?? card.spec };
       if (sameContent(next, card)) return card;
       next.updatedAt = now();
@@ -250,42 +263,68 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
     });
   }
 
-  async function listTemplates(): Promise<TemplateList> {
+  /** The custom templates read with `v`; undefined when there are some and no `v` (imported since they were counted). */
+  function readTemplates(v: Validators | undefined): Promise<TemplateList | undefined> {
     return run([TEMPLATES], 'readonly', async (tx) => {
       const records: unknown[] = await request(tx.objectStore(TEMPLATES).getAll());
       const list: TemplateList = { templates: [], unreadable: [] };
-      for (const raw of records) {
-        const read = readStoredTemplate(raw);
-        if (read.ok) list.templates.push(read.entry);
-        else list.unreadable.push(read.unreadable);
+      if (v === undefined) {
+        if (records.length > 0) return undefined;
+      } else {
+        for (const raw of records) {
+          const read = v.readStoredTemplate(raw);
+          if (read.ok) list.templates.push(read.entry);
+          else list.unreadable.push(read.unreadable);
+        }
       }
       list.templates.sort((a, b) => a.template.id.localeCompare(b.template.id) || compareSemver(b.template.version, a.template.version));
       return list;
     });
   }
 
-  async function list(): Promise<CardList> {
+  /** Loads the validators only if there are templates (counted first); reads again with them if some came meanwhile (another tab). */
+  async function listTemplates(): Promise<TemplateList> {
+    for (let v = await validatorsFor(TEMPLATES); ; v = await validators()) {
+      const listed = await readTemplates(v);
+      if (listed !== undefined) return listed;
+    }
+  }
+
+  /** Every card read with `v` (see `list`); undefined when there are some and no `v` (saved since they were counted). */
+  function readCards(v: Validators | undefined): Promise<CardList | undefined> {
     return run([CARDS, SET_ASIDE], 'readwrite', async (tx) => {
       const cardStore = tx.objectStore(CARDS);
       const asideStore = tx.objectStore(SET_ASIDE);
       const [keys, records] = await Promise.all([request(cardStore.getAllKeys()), request(cardStore.getAll())]);
       const cards: SavedCard[] = [];
-      records.forEach((raw: unknown, i) => {
-        const key = keys[i] as IDBValidKey;
-        const read = readCard(raw);
-        if (!read.ok) {
-          // Moved, never dropped: both requests are in this transaction, so either both happen or neither.
-          const value: SetAsideValue = { original: raw, reason: read.reason, setAsideAt: now() };
-          asideStore.add(value);
-          cardStore.delete(key);
-        } else {
-          if (read.migrated) cardStore.put({ ...(raw as object), spec: read.card.spec });
-          cards.push(read.card);
-        }
-      });
+      if (v === undefined) {
+        if (records.length > 0) return undefined; // nothing written yet: the transaction commits empty
+      } else {
+        records.forEach((raw: unknown, i) => {
+          const key = keys[i] as IDBValidKey;
+          const read = v.readCard(raw);
+          if (!read.ok) {
+            // Moved, never dropped: both requests are in this transaction, so either both happen or neither.
+            const value: SetAsideValue = { original: raw, reason: read.reason, setAsideAt: now() };
+            asideStore.add(value);
+            cardStore.delete(key);
+          } else {
+            if (read.migrated) cardStore.put({ ...(raw as object), spec: read.card.spec });
+            cards.push(read.card);
+          }
+        });
+      }
       const [asideKeys, asideValues] = await Promise.all([request(asideStore.getAllKeys()), request(asideStore.getAll())]);
       return { cards: cards.sort(byUpdatedDesc), setAside: asideValues.map((value: unknown, i) => setAsideRecord(asideKeys[i] as IDBValidKey, value)) };
     });
+  }
+
+  /** Loads the validators only if there are cards (counted first); reads again with them if some came meanwhile (another tab). */
+  async function list(): Promise<CardList> {
+    for (let v = await validatorsFor(CARDS); ; v = await validators()) {
+      const listed = await readCards(v);
+      if (listed !== undefined) return listed;
+    }
   }
 
   const store: CardStore = {
@@ -293,7 +332,7 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
     list,
     async create(name, spec) {
       const time = now();
-      const card: SavedCard = { id: newId(), name: validName(name), createdAt: time, updatedAt: time, spec: validSpec(spec) };
+      const card: SavedCard = { id: newId(), name: validName(name), createdAt: time, updatedAt: time, spec: (await validators()).validSpec(spec) };
       return run([CARDS], 'readwrite', async (tx) => {
         await request(tx.objectStore(CARDS).add(card));
         return card;
@@ -302,8 +341,9 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
     update,
     rename: (id, name) => update(id, { name }),
     async duplicate(id) {
+      const v = await validators();
       return run([CARDS], 'readwrite', async (tx) => {
-        const { card } = await getCard(tx, id);
+        const { card } = await getCard(tx, id, v);
         const time = now();
         const copy: SavedCard = { id: newId(), name: copyName(card.name), createdAt: time, updatedAt: time, spec: card.spec };
         await request(tx.objectStore(CARDS).add(copy));
@@ -311,8 +351,9 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
       });
     },
     async remove(id) {
+      const v = await validators();
       return run([CARDS], 'readwrite', async (tx) => {
-        const { card } = await getCard(tx, id);
+        const { card } = await getCard(tx, id, v);
         tx.objectStore(CARDS).delete(id);
         return card;
       });
@@ -322,10 +363,11 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
       const used = new Set(cards.map((card) => `${card.spec.template.id}@${card.spec.template.version}`));
       const { templates } = await listTemplates();
       const carried = templates.filter((entry) => used.has(entry.key)).map((entry) => JSON.parse(entry.text.replace(/^\uFEFF/, '')) as unknown); // valid JSON: read by parseTemplateText, which allows a byte-order mark
-      return buildExport(cards, new Date(), carried);
+      return (await validators()).buildExport(cards, new Date(), carried);
     },
     async exportSetAside() {
-      return buildSetAsideExport((await list()).setAside, new Date());
+      const { setAside } = await list();
+      return (await validators()).buildSetAsideExport(setAside, new Date());
     },
     async discardSetAside(key) {
       await run([SET_ASIDE], 'readwrite', async (tx) => {
@@ -333,6 +375,7 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
       });
     },
     async importFile(text) {
+      const { parseExport, planImport, readCard, readStoredTemplate, readTemplateFile, planTemplateImport, formatTemplateProblem } = await validators();
       const parsed = parseExport(text); // refuses a file that is not an export before touching the database
       // Templates are read and hashed before the transaction (WebCrypto is asynchronous; a transaction may only wait
       // for its own requests).
@@ -380,6 +423,7 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
     },
     listTemplates,
     async importTemplate(text) {
+      const { readTemplateFile, readStoredTemplate, planTemplateImport } = await validators();
       const read = await readTemplateFile(text);
       if (!read.ok) return { ok: false, problems: read.problems };
       return run([TEMPLATES], 'readwrite', async (tx) => {
@@ -401,6 +445,7 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
       });
     },
     async removeTemplate(key) {
+      const { readCard } = await validators();
       await run([CARDS, TEMPLATES], 'readwrite', async (tx) => {
         const templateStore = tx.objectStore(TEMPLATES);
         if ((await request(templateStore.getKey(key))) === undefined) throw new StorageError('template-not-found', m.templateNotFound(key));
