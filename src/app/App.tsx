@@ -43,17 +43,28 @@ interface EditorProps {
 /**
  * The form: drawn again only when one of its props changes (the spec as the user types), not when the preview's
  * engine arrives or the saved cards are read, each of which would otherwise go over its 400-odd elements again.
+ * Drawn the first time in two tasks: the template and the sections (what a phone's first screen shows), then the
+ * rest, so that a slow phone can answer a tap in between.
  */
 const EditorForm = memo(function EditorForm({ t, templates, template, spec, onChange }: EditorProps) {
+  const [rest, setRest] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setRest(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <form class="editor" onSubmit={(event) => event.preventDefault()}>
       <TemplatePicker t={t} templates={templates} spec={spec} onChange={onChange} />
       <SectionList t={t} template={template} spec={spec} onChange={onChange} />
-      <DetailsForm t={t} template={template} spec={spec} onChange={onChange} />
-      <ContactsForm t={t} template={template} spec={spec} onChange={onChange} />
-      <ClinicForm t={t} spec={spec} onChange={onChange} />
-      <PrintingForm t={t} spec={spec} onChange={onChange} />
-      <SharePanel t={t} template={template} spec={spec} />
+      {rest && (
+        <>
+          <DetailsForm t={t} template={template} spec={spec} onChange={onChange} />
+          <ContactsForm t={t} template={template} spec={spec} onChange={onChange} />
+          <ClinicForm t={t} spec={spec} onChange={onChange} />
+          <PrintingForm t={t} spec={spec} onChange={onChange} />
+          <SharePanel t={t} template={template} spec={spec} />
+        </>
+      )}
     </form>
   );
 });
