@@ -1,6 +1,5 @@
 /** The card being edited: its spec, and its layout computed live from the same core the PDF uses. */
-import { useEffect, useState } from 'preact/hooks';
-import type { CardDocument } from '../core/compose';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { UnplacedSection } from '../core/layout/layout';
 import type { CardLayout } from '../core/layout/types';
 import { defaultSpec, localIsoDate, templateRegions } from '../core/spec/defaults';
@@ -10,7 +9,7 @@ import type { PreviewEngine } from './engine/preview-engine';
 import type { BundledTemplate } from './engine/templates';
 
 export type LayoutResult =
-  | { ok: true; layout: CardLayout; document: CardDocument }
+  | { ok: true; layout: CardLayout }
   | { ok: false; kind: 'overflow'; message: string; unplaced: UnplacedSection[] }
   | { ok: false; kind: 'glyphs' | 'spec'; message: string };
 
@@ -20,7 +19,8 @@ export type LayoutResult =
  */
 export function useLayout(bundled: BundledTemplate | undefined, spec: CardSpec | undefined, engine: PreviewEngine | undefined): LayoutResult | undefined {
   const [result, setResult] = useState<LayoutResult | undefined>(undefined);
-  useEffect(() => {
+  // A layout effect: the request leaves as soon as the change is rendered, not after the next paint.
+  useLayoutEffect(() => {
     if (bundled === undefined || spec === undefined || engine === undefined) return;
     let current = true;
     engine.layoutSpec(bundled, spec).then(

@@ -17,8 +17,8 @@ export interface LayoutTemplate {
 export function layoutSpec(entry: LayoutTemplate, spec: CardSpec, measurer: Measurer): LayoutResult {
   try {
     // The same checks and format choice as the PDF's (makeCard), so the preview never shows a card the PDF refuses.
-    const { document, layout } = composeAndLayout({ template: entry.template, contentHash: entry.sha256, custom: entry.custom, spec, measurer });
-    return { ok: true, layout, document };
+    const { layout } = composeAndLayout({ template: entry.template, contentHash: entry.sha256, custom: entry.custom, spec, measurer });
+    return { ok: true, layout };
   } catch (error) {
     if (error instanceof OverflowError) return { ok: false, kind: 'overflow', message: error.message, unplaced: error.unplaced };
     if (error instanceof MissingGlyphsError) return { ok: false, kind: 'glyphs', message: error.message };
