@@ -75,19 +75,28 @@ export function App() {
   const [spec, setSpec] = useState<CardSpec | undefined>(undefined);
   const [openId, setOpenId] = useState<string | undefined>(undefined);
   const [loadError, setLoadError] = useState('');
-  // The editor and the preview are the first screen; the saved cards, then the service worker, come after it.
+  // The editor and the preview are the first screen; the saved cards, then the service worker, come after it, or
+  // 10 s after start whatever happens (the saved cards are reachable even if the first screen never comes).
   const firstScreenDrawn = engine !== undefined || loadError !== '';
-  const saved = useSavedCards(firstScreenDrawn);
+  const [waitedLong, setWaitedLong] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaitedLong(true), 10_000);
+    return () => clearTimeout(timer);
+  }, []);
+  const saved = useSavedCards(firstScreenDrawn || waitedLong);
 
   useEffect(() => {
     // The device's region (Intl's locale data is slow to load the first time) is worked out while the templates are
     // on their way, not in the task that draws the editor.
     const region = new Promise<string | undefined>((resolve) => setTimeout(() => resolve(deviceRegion()), 0));
-    void Promise.all([loadTemplates(), region]).then(([loaded, deviceRegionCode]) => {
-      setTemplates(loaded);
-      const fresh = freshSpec(loaded, deviceRegionCode);
-      if (fresh !== undefined) setSpec((current) => current ?? fresh);
-    });
+    void Promise.all([loadTemplates(), region]).then(
+      ([loaded, deviceRegionCode]) => {
+        setTemplates(loaded);
+        const fresh = freshSpec(loaded, deviceRegionCode);
+        if (fresh !== undefined) setSpec((current) => current ?? fresh);
+      },
+      () => setLoadError(t.contentFailed),
+    );
   }, []);
 
   // The editor first, then the preview's engine and card font (370 kB), once the editor has been painted: fetched
@@ -105,15 +114,11 @@ export function App() {
   }, [editorShown]);
 
   // The service worker is registered once the first screen is drawn and the saved cards are read, when the browser is
-  // idle, or 10 s after start if that never happens: its install downloads every file of the app (1 MB) to work
-  // offline, and on a first visit that would compete with drawing the editor for the phone's processor.
-  const [registerWorker, setRegisterWorker] = useState(false);
+  // idle (or 10 s after start): its install downloads every file of the app (1 MB) to work offline, and on a first
+  // visit that would compete with drawing the editor for the phone's processor.
+  const [idleAfterFirstScreen, setIdleAfterFirstScreen] = useState(false);
   const settled = firstScreenDrawn && saved.state.available !== undefined;
-  useEffect(() => (settled ? whenIdle(() => setRegisterWorker(true), 3000) : undefined), [settled]);
-  useEffect(() => {
-    const timer = setTimeout(() => setRegisterWorker(true), 10_000);
-    return () => clearTimeout(timer);
-  }, []);
+  useEffect(() => (settled ? whenIdle(() => setIdleAfterFirstScreen(true), 3000) : undefined), [settled]);
 
   // The bundled templates and the custom ones imported on this device (the same list while there are none).
   const catalog = useMemo(() => (templates && saved.state.templates.length > 0 ? withCustom(templates, saved.state.templates) : templates), [templates, saved.state.templates]);
@@ -167,6 +172,8 @@ export function App() {
             templateKey={`${spec.template.id}@${spec.template.version}`}
             onNewCard={startNewCard}
           />
+        ) : templates === undefined && loadError !== '' ? (
+          <p class="problem" role="alert">{loadError}</p>
         ) : spec === undefined || catalog === undefined || bundled === undefined ? (
           <p class="loading">{t.loadingContent}</p>
         ) : (
@@ -192,7 +199,7 @@ export function App() {
         />
         <PrivacyPanel t={t} saved={saved} onErased={() => setOpenId(undefined)} />
       </main>
-      {registerWorker && <UpdatePrompt t={t} />}
+      {(idleAfterFirstScreen || waitedLong) && <UpdatePrompt t={t} />}
     </>
   );
 }

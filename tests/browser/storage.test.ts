@@ -309,4 +309,25 @@ describe('the saved cards of the built app (Chromium)', () => {
       await opened.close();
     }
   });
+
+  it('still lists the saved cards, and says what happened, when the card content cannot load', async () => {
+    const opened = await openApp({ open: false });
+    try {
+      const { page, context } = opened;
+      // A card saved earlier, through the app's own store (the harness-free way: save, then break the content).
+      await page.goto(opened.app.url);
+      await page.locator('.preview svg').first().waitFor();
+      page.once('dialog', (dialog) => void dialog.accept('Kept'));
+      await page.getByRole('button', { name: 'Save card' }).click();
+      await page.locator('.saved-list').getByText('Kept').waitFor();
+      await context.route(/\/assets\/\d+\.\d+\.\d+-[\w-]+\.js$/, (route) => route.abort());
+      await context.route(/\/sw\.js$/, (route) => route.abort());
+      await context.serviceWorkers().at(0)?.evaluate(() => (self as unknown as ServiceWorkerGlobalScope).registration.unregister());
+      await page.reload();
+      await page.getByRole('alert').getByText(/The card content could not load\. Reload the page/).waitFor({ timeout: 20_000 });
+      await page.locator('.saved-list').getByText('Kept').waitFor({ timeout: 20_000 });
+    } finally {
+      await opened.close();
+    }
+  });
 });

@@ -13,7 +13,7 @@ import type { LayoutReply, LayoutRequest } from './preview-engine';
 declare const self: DedicatedWorkerGlobalScope;
 
 const measurer = fetchFontBytes(CARD_FONT_URLS).then(measurerFromBytes);
-/** Templates by "id@version", each sent once by the page. */
+/** Templates by "id@version#sha256", each sent once by the page. */
 const templates = new Map<string, NonNullable<LayoutRequest['template']>>();
 
 measurer.then(

@@ -5,6 +5,7 @@
  */
 import type { CardSpec } from '../../core/spec/schema';
 import type { LayoutResult } from '../editor';
+import { en } from '../messages/en';
 import { loadCardFonts, type CardFonts } from './fonts';
 import type { LayoutTemplate } from './layout-spec';
 import type { BundledTemplate } from './templates';
@@ -43,7 +44,7 @@ export async function loadPreviewEngine(): Promise<PreviewEngine> {
     for (const request of pending.values()) request.reject(error);
     pending.clear();
   };
-  worker.onerror = (event) => fail(new Error(event.message || 'the preview could not start; reload the page'));
+  worker.onerror = () => fail(new Error(en.previewFailed));
   worker.onmessage = ({ data }: MessageEvent<LayoutReply>) => {
     if ('ready' in data) {
       if (data.ready) ready?.resolve();

@@ -28,6 +28,7 @@ export const en = {
   changeMoved: 'Moved',
   noChanges: 'No changes to the card’s wording.',
   loadingContent: 'Loading the card content…',
+  contentFailed: 'The card content could not load. Reload the page; if this keeps happening, reload it once while online. Your saved cards are kept below.',
 
   // Sections
   sectionsHeading: 'What goes on the card',
@@ -103,6 +104,7 @@ export const en = {
   formatNames: { wallet: 'Wallet card', 'fold-2': 'Folding card, 2 panels', 'fold-3': 'Folding card, 3 panels' } as Record<string, string>,
   faceLabel: (index: number, count: number, role: string) => (role === 'front' ? 'Front' : role === 'back' ? 'Back' : `Inside ${index}`) + ` (${index + 1} of ${count})`,
   preparingFont: 'Preparing the card font…',
+  previewFailed: 'The preview could not start. Reload the page; if this keeps happening, reload it once while online.',
   overflowHeading: 'Not everything fits',
   overflowTryAuto: 'Use the automatic format',
   overflowRemove: (title: string) => `Leave out “${title}”`,
