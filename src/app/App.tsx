@@ -122,6 +122,7 @@ export function App() {
 
   // The bundled templates and the custom ones imported on this device (the same list while there are none).
   const catalog = useMemo(() => (templates && saved.state.templates.length > 0 ? withCustom(templates, saved.state.templates) : templates), [templates, saved.state.templates]);
+  const templateKeys = useMemo(() => catalog && new Set(catalog.map((entry) => entry.key)), [catalog]);
   const bundled = catalog?.find((entry) => spec !== undefined && entry.template.id === spec.template.id && entry.template.version === spec.template.version);
   const result = useLayout(bundled, spec, engine);
   // A share link (#s=…) opens as a new, unsaved card once the templates, custom ones included, are known.
@@ -191,6 +192,7 @@ export function App() {
           t={t}
           saved={saved}
           openId={openId}
+          templateKeys={templateKeys}
           newCard={startNewCard}
           openCard={(id, card) => {
             setOpenId(id);

@@ -146,6 +146,20 @@ describe('custom templates in the app', () => {
     expect(await missing.count()).toBe(0);
   });
 
+  it('flags, in the list of saved cards, a card whose template is not on this device', async () => {
+    const saved = page.getByRole('region', { name: 'Saved cards' });
+    const [download] = await Promise.all([page.waitForEvent('download'), saved.getByRole('button', { name: 'Export all cards' }).click()]);
+    const path = join(files.path, 'cards.json');
+    await download.saveAs(path);
+    const exported = JSON.parse(readFileSync(path, 'utf8')) as { cards: { spec: object }[]; templates?: unknown[] };
+    const [card] = exported.cards;
+    const elsewhere = { ...card, id: 'made-on-another-device', name: 'From elsewhere', spec: { ...card?.spec, template: { id: 'elsewhere-clinic', version: '2.0.0' } } };
+    await saved.locator('input[type=file]').setInputFiles(jsonFile('elsewhere.json', JSON.stringify({ ...exported, cards: [elsewhere], templates: [] })));
+    const item = saved.locator('.saved-list li', { hasText: 'From elsewhere' });
+    await expect.poll(() => item.locator('.missing').textContent()).toBe('Its template elsewhere-clinic@2.0.0 is not on this device: import the template file under “Your own templates” to open it.');
+    expect(await saved.locator('.saved-list li', { hasText: 'Harbour card' }).locator('.missing').count()).toBe(0);
+  });
+
   it('had no console error and no CSP violation', () => {
     expect(problems).toEqual([]);
   });

@@ -10,9 +10,11 @@ interface Props {
   openCard: (id: string, spec: CardSpec) => void;
   newCard: () => void;
   openId: string | undefined;
+  /** "id@version" of every template on this device (bundled and custom), once known. */
+  templateKeys: ReadonlySet<string> | undefined;
 }
 
-export function SavedCards({ t, saved, openCard, newCard, openId }: Props) {
+export function SavedCards({ t, saved, openCard, newCard, openId, templateKeys }: Props) {
   const { state } = saved;
   const downloadText = (text: string | undefined, name: string) => text !== undefined && saveJson(text, name);
   const importFrom = async (input: HTMLInputElement) => {
@@ -40,26 +42,30 @@ export function SavedCards({ t, saved, openCard, newCard, openId }: Props) {
         </div>
       )}
       <ul class="saved-list">
-        {state.cards.map((card) => (
-          <li key={card.id} class={card.id === openId ? 'current' : undefined}>
-            <span class="name">{card.name}</span>
-            <span class="hint">{t.cardVersion(`${card.spec.template.id}@${card.spec.template.version}`)}</span>
-            <span class="actions">
-              <button type="button" onClick={() => openCard(card.id, card.spec)}>
-                {t.open}
-              </button>
-              <button type="button" class="secondary" onClick={() => { const name = window.prompt(t.renamePrompt, card.name); if (name !== null) void saved.rename(card.id, name); }}>
-                {t.rename}
-              </button>
-              <button type="button" class="secondary" onClick={() => void saved.duplicate(card.id)}>
-                {t.duplicate}
-              </button>
-              <button type="button" class="secondary" onClick={() => { if (window.confirm(t.deleteConfirm(card.name))) void saved.remove(card.id); }}>
-                {t.delete}
-              </button>
-            </span>
-          </li>
-        ))}
+        {state.cards.map((card) => {
+          const key = `${card.spec.template.id}@${card.spec.template.version}`;
+          return (
+            <li key={card.id} class={card.id === openId ? 'current' : undefined}>
+              <span class="name">{card.name}</span>
+              <span class="hint">{t.cardVersion(key)}</span>
+              {templateKeys !== undefined && !templateKeys.has(key) && <span class="hint missing">{t.cardTemplateMissing(key)}</span>}
+              <span class="actions">
+                <button type="button" onClick={() => openCard(card.id, card.spec)}>
+                  {t.open}
+                </button>
+                <button type="button" class="secondary" onClick={() => { const name = window.prompt(t.renamePrompt, card.name); if (name !== null) void saved.rename(card.id, name); }}>
+                  {t.rename}
+                </button>
+                <button type="button" class="secondary" onClick={() => void saved.duplicate(card.id)}>
+                  {t.duplicate}
+                </button>
+                <button type="button" class="secondary" onClick={() => { if (window.confirm(t.deleteConfirm(card.name))) void saved.remove(card.id); }}>
+                  {t.delete}
+                </button>
+              </span>
+            </li>
+          );
+        })}
       </ul>
       {state.available === true && (
         <div class="actions">

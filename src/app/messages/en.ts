@@ -146,6 +146,7 @@ export const en = {
   exportSetAside: 'Export the set-aside cards',
   storageUnavailable: 'Saved cards are not available in this browser mode. You can still make and print cards.',
   cardVersion: (key: string) => `Content ${key}`,
+  cardTemplateMissing: (key: string) => `Its template ${key} is not on this device: import the template file under “Your own templates” to open it.`,
 
   // Saved-card storage: errors a user can meet and what to do about them. None quotes what the user typed.
   storage: {
