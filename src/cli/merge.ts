@@ -12,7 +12,7 @@ import type { Template } from '../core/template/schema';
 import type { CardFontFiles } from '../render/pdf/card';
 import { BatchError, makeBatch, type BatchRow } from '../render/pdf/make-batch';
 import { isPrintProblem } from '../render/pdf/make-card';
-import { STOCK_PRESETS } from '../render/pdf/sheet-layout';
+import { STOCK_PRESETS } from '../core/layout/sheet-layout';
 import { InputError } from './run-main';
 
 /** The most rows one merge file may have (one PDF). */

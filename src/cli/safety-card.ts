@@ -14,7 +14,7 @@ import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
 import { measurerFromBytes } from '../fonts/measurer';
 import { GeneratedFontMissingError, loadFontBytes } from '../fonts/node';
 import { isPrintProblem, makeCard } from '../render/pdf/make-card';
-import { STOCK_PRESETS } from '../render/pdf/sheet-layout';
+import { STOCK_PRESETS } from '../core/layout/sheet-layout';
 import { runMerge } from './merge';
 import { InputError, runMain, UsageError } from './run-main';
 import { cliShareLink, specFromShareLink } from './share-link';

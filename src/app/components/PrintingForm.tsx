@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { FORMAT_CHOICES, PAPERS, PRINT_MODES, SPEC_LIMITS, STOCKS } from '../../core/spec/defaults';
 import type { CardSpec } from '../../core/spec/schema';
 // The stock geometry is pure (no pdf-lib): the form shows cards per sheet and the scale without the PDF engine.
-import { STOCK_PRESETS, stockScaleText } from '../../render/pdf/sheet-layout';
+import { STOCK_PRESETS, stockScaleText } from '../../core/layout/sheet-layout';
 import type { Messages } from '../messages/en';
 
 interface Props {

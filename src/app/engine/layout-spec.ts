@@ -4,7 +4,7 @@ import { MissingGlyphsError, OverflowError } from '../../core/layout/layout';
 import type { Measurer } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
-import { composeAndLayout } from '../../render/pdf/spec-layout';
+import { composeAndLayout } from '../../core/layout/spec-layout';
 import type { LayoutResult } from '../editor';
 
 /** What the layout needs of a template entry (see TemplateEntry). */

@@ -2,7 +2,7 @@
  * Imposition: a card PDF (one ID-1 page per face, in reading order) → A4 or US Letter sheets of copies, with crop
  * marks, fold ticks, duplex-mirrored backs or a fold-over layout, and a 50 mm scale ruler; or A4 card stock, each
  * face scaled into a pre-cut cell. `imposeCards` does the same for a sequence of different cards (a batch). The
- * geometry is in `sheet-layout.ts` (pure, documented there); the ruler and notes are fitted by `sheet-notes.ts`.
+ * geometry is in `core/layout/sheet-layout.ts` (pure, documented there); the ruler and notes are fitted by `sheet-notes.ts`.
  *
  * Each face is embedded once, as a Form XObject, and drawn by reference wherever it appears; the marks, ruler and
  * notes are one more Form XObject shared by every front page. A sheet of 10 therefore costs a few hundred bytes over
@@ -47,12 +47,12 @@ import {
 import type { FormatGeometry } from '../../core/layout/types';
 import { ID1, MM_PER_PT, PT_PER_MM } from '../../core/layout/types';
 import { SPEC_LIMITS, STOCKS, type Stock } from '../../core/spec/defaults';
-import type { Affine, FacePlacement, MarkSegment, PaperId, SheetLayout, SheetMode } from './sheet-layout';
-import { compose, sheetLayout, stockProblem } from './sheet-layout';
+import type { Affine, FacePlacement, MarkSegment, PaperId, SheetLayout, SheetMode } from '../../core/layout/sheet-layout';
+import { compose, sheetLayout, stockProblem } from '../../core/layout/sheet-layout';
 import { NOTE_SIZE_PT, modeInstructions, planSheetNotes } from './sheet-notes';
 
-export type { FacePlacement, MarginArea, PaperId, PaperSize, SheetLayout, SheetMode, SheetSlot, StockPreset } from './sheet-layout';
-export { PAPERS, pageCount, sheetCount, sheetLayout, STOCK_PRESETS, stockProblem } from './sheet-layout';
+export type { FacePlacement, MarginArea, PaperId, PaperSize, SheetLayout, SheetMode, SheetSlot, StockPreset } from '../../core/layout/sheet-layout';
+export { PAPERS, pageCount, sheetCount, sheetLayout, STOCK_PRESETS, stockProblem } from '../../core/layout/sheet-layout';
 
 /** The card spec's limits (a spec the schema accepts is never refused here). */
 export const MIN_COPIES = SPEC_LIMITS.copiesMin;

@@ -10,9 +10,9 @@ import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
 import { renderCardPdf, type CardFontFiles } from './card';
 import { imposeSheets, pageCount, sheetLayout } from './impose';
-import { composeAndLayout } from './spec-layout';
+import { composeAndLayout } from '../../core/layout/spec-layout';
 
-export { checkPrintable, composeAndLayout, formatChoice, layoutForSpec, StockOverflowError } from './spec-layout';
+export { checkPrintable, composeAndLayout, formatChoice, layoutForSpec, StockOverflowError } from '../../core/layout/spec-layout';
 
 export interface MakeCardInput {
   template: Template;

@@ -3,8 +3,8 @@
  * Pure: text is measured by the function passed in (impose.ts passes Helvetica's widths). Millimetres, y down.
  */
 import { MM_PER_PT } from '../../core/layout/types';
-import type { Affine, MarginArea, SheetLayout, StockPreset } from './sheet-layout';
-import { stockScaleText } from './sheet-layout';
+import type { Affine, MarginArea, SheetLayout, StockPreset } from '../../core/layout/sheet-layout';
+import { stockScaleText } from '../../core/layout/sheet-layout';
 
 /** The ruler's length: what a user measures to check the print scale. */
 export const RULER_LENGTH_MM = 50;

@@ -8,7 +8,7 @@ import { layoutCard } from '../../../src/core/layout/layout';
 import { compose } from '../../../src/core/compose';
 import type { CardSpec } from '../../../src/core/spec/schema';
 import { BatchError, makeBatch, type BatchRow } from '../../../src/render/pdf/make-batch';
-import { sheetLayout } from '../../../src/render/pdf/sheet-layout';
+import { sheetLayout } from '../../../src/core/layout/sheet-layout';
 import { fonts, measurer, save, specWith, stored, template, tool, wordBoxes } from '../../helpers/engine';
 import { tempDir } from '../../helpers/run';
 

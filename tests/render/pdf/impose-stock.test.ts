@@ -14,7 +14,7 @@ import { ID1, type FormatGeometry } from '../../../src/core/layout/types';
 import { STOCKS } from '../../../src/core/spec/defaults';
 import { imposeSheets, SheetOptionsError, type SheetOptions } from '../../../src/render/pdf/impose';
 import { StockOverflowError } from '../../../src/render/pdf/make-card';
-import { sheetLayout, STOCK_PRESETS, stockProblem, stockScale, stockScaleText, StockError, type StockPreset } from '../../../src/render/pdf/sheet-layout';
+import { sheetLayout, STOCK_PRESETS, stockProblem, stockScale, stockScaleText, StockError, type StockPreset } from '../../../src/core/layout/sheet-layout';
 import { render, save, specWith, stored, tool, wordBoxes } from '../../helpers/engine';
 import { tempDir } from '../../helpers/run';
 

@@ -13,7 +13,7 @@ import type { FormatGeometry } from '../../../src/core/layout/types';
 import { ID1 } from '../../../src/core/layout/types';
 import type { PaperId, SheetMode, SheetOptions } from '../../../src/render/pdf/impose';
 import { CardPdfError, MAX_COPIES, PAPERS, SheetOptionsError, imposeSheets, sheetLayout } from '../../../src/render/pdf/impose';
-import { MIN_MARGIN_MM, PRINTER_EDGE_MM } from '../../../src/render/pdf/sheet-layout';
+import { MIN_MARGIN_MM, PRINTER_EDGE_MM } from '../../../src/core/layout/sheet-layout';
 import { tempDir } from '../../helpers/run';
 
 const PT_PER_MM = 72 / 25.4;

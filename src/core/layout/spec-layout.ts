@@ -3,11 +3,11 @@
  * step with the PDF): the checks of paper, copies and stock; on card stock, `auto` means the wallet card, and a card
  * too big for it says to choose plain paper rather than a larger format.
  */
-import { compose, SpecError, type CardDocument } from '../../core/compose';
-import { layoutCard, MIN_TEXT_SIZE_PT, OverflowError } from '../../core/layout/layout';
-import type { CardLayout, FormatId, Measurer } from '../../core/layout/types';
-import type { CardSpec } from '../../core/spec/schema';
-import type { Template } from '../../core/template/schema';
+import { compose, SpecError, type CardDocument } from '../compose';
+import { layoutCard, MIN_TEXT_SIZE_PT, OverflowError } from './layout';
+import type { CardLayout, FormatId, Measurer } from './types';
+import type { CardSpec } from '../spec/schema';
+import type { Template } from '../template/schema';
 import { STOCK_PRESETS, stockProblem } from './sheet-layout';
 
 /** The format the layout may choose from: on card stock, `auto` means the wallet card (the only one a cell holds). */

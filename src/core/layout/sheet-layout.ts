@@ -1,6 +1,6 @@
 /**
  * Where cards go on an A4 or US Letter sheet: pure geometry, no pdf-lib, so the app can show "10 cards per sheet"
- * without loading the PDF engine. `impose.ts` draws what this computes.
+ * without loading the PDF engine. `render/pdf/impose.ts` draws what this computes.
  *
  * Units are millimetres, origin at the top-left corner of the sheet, y downwards (like the CardLayout).
  *
@@ -35,9 +35,9 @@
  *   back page uses the same long-edge flip as plain paper, so each back lands behind its front's cell (the cells of
  *   both presets are symmetric about the sheet's vertical centre line, so column c's back is column n − 1 − c).
  */
-import type { FormatGeometry, FormatId } from '../../core/layout/types';
-import { ID1, MM_PER_PT } from '../../core/layout/types';
-import type { Stock } from '../../core/spec/defaults';
+import type { FormatGeometry, FormatId } from './types';
+import { ID1, MM_PER_PT } from './types';
+import type { Stock } from '../spec/defaults';
 
 export type PaperId = 'a4' | 'letter';
 export type SheetMode = 'duplex' | 'fold-over';
