@@ -87,17 +87,8 @@ export function checkCatalog(entries: readonly CatalogEntry[], lock: TemplateLoc
     for (let index = 1; index < versions.length; index++) {
       const previous = versions[index - 1] as CatalogEntry;
       const current = versions[index] as CatalogEntry;
-      const diff = diffTemplates(previous.template, current.template);
-      const bump = bumpBetween(previous.template.version, current.template.version);
-      if (!bumpCovers(bump, diff.requiredBump)) {
-        problems.push({
-          file: current.file,
-          path: 'version',
-          message:
-            `${templateKey(current.template)} ${describeChange(diff)} since ${previous.template.version}, which needs a ${diff.requiredBump} version ` +
-            `(${diff.requiredBump === 'none' ? 'or no new version' : `at least ${nextVersion(previous.template.version, diff.requiredBump as 'patch' | 'minor' | 'major')}`}), not a ${bump} one. Rename the file and its "version".`,
-        });
-      }
+      const bump = bumpProblem(previous.template, current.template);
+      if (bump !== undefined) problems.push({ file: current.file, path: 'version', message: `${bump} Rename the file and its "version".` });
       if (current.template.published < previous.template.published) {
         problems.push({
           file: current.file,
@@ -108,6 +99,19 @@ export function checkCatalog(entries: readonly CatalogEntry[], lock: TemplateLoc
     }
   }
   return problems;
+}
+
+/**
+ * What is wrong with the version of `to` after `from`, when it bumps less than their differences need ("x@1.1.0 removes
+ * entries (second) since 1.0.0, which needs a major version (at least 2.0.0), not a minor one."); undefined when the
+ * bump is enough. Used for the published versions (checkCatalog) and for custom ones (custom.ts).
+ */
+export function bumpProblem(from: Template, to: Template): string | undefined {
+  const diff = diffTemplates(from, to);
+  const bump = bumpBetween(from.version, to.version);
+  // Every bump covers 'none', so a problem always needs at least a patch.
+  if (bumpCovers(bump, diff.requiredBump) || diff.requiredBump === 'none') return undefined;
+  return `${templateKey(to)} ${describeChange(diff)} since ${from.version}, which needs a ${diff.requiredBump} version (at least ${nextVersion(from.version, diff.requiredBump)}), not a ${bump} one.`;
 }
 
 /** Entries grouped by template id, each group sorted by version. */

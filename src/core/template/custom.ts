@@ -12,10 +12,9 @@
  * 3. An id@version already imported is a no-op with the same content, and refused with other content.
  * 4. Between versions of one custom id, each version bumps at least as much as its changes need (as for bundled ones).
  */
-import { bumpBetween, bumpCovers, compareSemver, nextVersion } from '../semver';
-import { describeChange, templateKey } from './catalog';
+import { compareSemver, nextVersion } from '../semver';
+import { bumpProblem, templateKey } from './catalog';
 import { SHORT_HASH_CHARS } from './canonical';
-import { diffTemplates } from './diff';
 import type { Template } from './schema';
 import type { TemplateProblem } from './validate';
 
@@ -90,15 +89,11 @@ export function decideCustomImport(imported: HashedTemplate, known: KnownTemplat
     [template, after?.template],
   ] as const) {
     if (from === undefined || to === undefined) continue;
-    const diff = diffTemplates(from, to);
-    const bump = bumpBetween(from.version, to.version);
-    if (bumpCovers(bump, diff.requiredBump)) continue;
-    const needed = diff.requiredBump === 'none' ? 'patch' : diff.requiredBump;
+    const bump = bumpProblem(from, to);
+    if (bump === undefined) continue;
     problems.push({
       path: 'version',
-      message:
-        `${templateKey(to)} ${describeChange(diff)} since ${from.version}, which needs a ${needed} version (at least ${nextVersion(from.version, needed)}), not a ${bump} one. ` +
-        (to === template ? 'Change "version" in the file.' : `This file cannot come before ${to.version} with these changes: check its "version".`),
+      message: `${bump} ${to === template ? 'Change "version" in the file.' : `This file cannot come before ${to.version} with these changes: check its "version".`}`,
     });
   }
   return problems.length > 0 ? { kind: 'refused', problems } : { kind: 'new' };
