@@ -65,12 +65,11 @@ runMain(USAGE, async () => {
   }
   const templates = loadTemplates();
   if (args.spec !== undefined && args.link !== undefined) throw new UsageError('give --spec or --link, not both');
-  const specFromFile = args.link !== undefined ? await specFromShareLink(args.link, templates, args['template-file']) : args.spec === undefined ? undefined : readSpecFile(args.spec);
   if (args.template !== undefined && args['template-file'] !== undefined) throw new UsageError('give --template or --template-file, not both');
+  const ownTemplate = args['template-file'] === undefined ? undefined : loadTemplateFile(args['template-file'], templates);
+  const specFromFile = args.link !== undefined ? await specFromShareLink(args.link, templates, ownTemplate?.template) : args.spec === undefined ? undefined : readSpecFile(args.spec);
   const stored: FileTemplate =
-    args['template-file'] !== undefined
-      ? loadTemplateFile(args['template-file'], templates)
-      : { ...findTemplate(templates, args.template ?? (specFromFile === undefined ? DEFAULT_TEMPLATE : `${specFromFile.template.id}@${specFromFile.template.version}`)), custom: false };
+    ownTemplate ?? { ...findTemplate(templates, args.template ?? (specFromFile === undefined ? DEFAULT_TEMPLATE : `${specFromFile.template.id}@${specFromFile.template.version}`)), custom: false };
 
   if (args.list === true) {
     // A --template-file is listed with the bundled templates (its "custom" mark is in the section heading).

@@ -8,7 +8,7 @@ import { localIsoDate } from '../core/spec/defaults';
 import type { CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import { InputError, UsageError } from './run-main';
-import { loadTemplateFile, type StoredTemplate } from './template-store';
+import type { StoredTemplate } from './template-store';
 
 export const nodeShareCodec: ShareCodec = {
   compress: (text) => Promise.resolve(new Uint8Array(deflateRawSync(Buffer.from(text, 'utf8')))),
@@ -40,9 +40,8 @@ export function makeShareLink(spec: CardSpec, template: Template, options: Share
   return makeLink(spec, template, options, base, nodeShareCodec);
 }
 
-/** `--link`: the spec a link carries, its template looked up among the bundled ones and `--template-file`. */
-export async function specFromShareLink(link: string, templates: Map<string, StoredTemplate[]>, templateFile: string | undefined): Promise<CardSpec> {
-  const own = templateFile === undefined ? undefined : loadTemplateFile(templateFile, templates).template;
+/** `--link`: the spec a link carries, its template looked up among the bundled ones and `own` (from `--template-file`). */
+export async function specFromShareLink(link: string, templates: Map<string, StoredTemplate[]>, own: Template | undefined): Promise<CardSpec> {
   const find = (id: string, version: string) =>
     own !== undefined && own.id === id && own.version === version ? own : templates.get(id)?.find((stored) => stored.template.version === version)?.template;
   try {
