@@ -47,6 +47,17 @@ describe('safety-card --template-file', () => {
     expect(squash(text)).toContain(squash(sectionOf(clinic, 'avoid', 'items').items[0]!.text));
   });
 
+  it('opens a share link to a card of a template file with that file, and refuses it without', async () => {
+    const made = await card(['--template-file', file('linked.json', clinic), '--field', 'name=Ada', '--print-link', 'https://cards.example/']);
+    expect(made.code).toBe(0);
+    const link = made.stdout.trim();
+    expect(link).toMatch(/^https:\/\/cards\.example\/#s=1\./);
+    const opened = await card(['--link', link, '--template-file', 'linked.json', '--date', '2026-11-29', '--out', 'linked.pdf']);
+    expect(opened.stderr).toBe('');
+    expect(squash(await tool('pdftotext', [join(dir.path, 'linked.pdf'), '-']))).toContain(squash('Custom template mini-clinic@1.0.0'));
+    expectRefusal(await card(['--link', link, '--out', 'unlinked.pdf']), 'unlinked.pdf', /--link: .*mini-clinic@1\.0\.0/);
+  });
+
   it('prints a bundled published file as the bundled template (no "Custom" mark)', async () => {
     const result = await card(['--template-file', file('bundled.json', bundledText), '--date', '2026-11-29', '--out', 'bundled.pdf']);
     expect(result.code).toBe(0);
