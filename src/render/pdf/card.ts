@@ -6,8 +6,9 @@
 import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import { decodeBase64, LogoError } from '../../core/image';
 import { INK } from '../../core/layout/ink';
-import type { CardLayout, CardMeta, FontWeight, InkColor } from '../../core/layout/types';
+import type { CardLayout, FontWeight, InkColor } from '../../core/layout/types';
 import { PDF_FONT_FEATURES } from '../../fonts/families';
+import { setDocumentInfo } from './document-info';
 import { fontkitLite } from './fontkit-lite';
 
 /** The TrueType bytes of the card's two weights (the same files the measurer was built from). */
@@ -45,7 +46,8 @@ const CARD_FONT_ENGINE = fontkitLite as unknown as FontEngine;
 export async function renderCardPdf(layout: CardLayout, fonts: CardFontFiles, info: RenderInfo, engine: FontEngine = CARD_FONT_ENGINE): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(engine);
-  setMetadata(pdf, layout.meta, info.creator);
+  const { title, subject, keywords, language, date } = layout.meta;
+  setDocumentInfo(pdf, { title, subject, keywords, language, date, creator: info.creator, producer: `${info.creator} (pdf-lib)` }, true);
 
   const texts: Record<FontWeight, string> = { regular: '', bold: '' };
   for (const face of layout.faces) for (const run of face.runs) texts[run.weight] += run.text;
@@ -98,18 +100,6 @@ function drawFace(page: PDFPage, face: CardLayout['faces'][number], heightPt: nu
     page.setFont(fonts[weight]);
     for (const run of runs) page.drawText(run.text, { x: run.xPt, y: heightPt - run.yPt, size: run.sizePt, color: INK_RGB[run.color] });
   }
-}
-
-function setMetadata(pdf: PDFDocument, meta: CardMeta, creator: string): void {
-  const date = new Date(`${meta.date}T00:00:00Z`);
-  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-  pdf.setSubject(meta.subject);
-  pdf.setKeywords(meta.keywords);
-  pdf.setLanguage(meta.language);
-  pdf.setCreator(creator);
-  pdf.setProducer(`${creator} (pdf-lib)`);
-  pdf.setCreationDate(date);
-  pdf.setModificationDate(date);
 }
 
 /** Six capital letters from the text a subset holds, as PDF subset tags are: the same text gives the same tag. */

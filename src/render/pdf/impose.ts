@@ -49,6 +49,7 @@ import { ID1, MM_PER_PT, PT_PER_MM } from '../../core/layout/types';
 import { SPEC_LIMITS, STOCKS, type Stock } from '../../core/spec/defaults';
 import type { Affine, FacePlacement, MarkSegment, PaperId, SheetLayout, SheetMode } from '../../core/layout/sheet-layout';
 import { compose, sheetLayout, stockProblem } from '../../core/layout/sheet-layout';
+import { setDocumentInfo, type DocumentInfo } from './document-info';
 import { NOTE_SIZE_PT, modeInstructions, planSheetNotes } from './sheet-notes';
 
 export type { FacePlacement, MarginArea, PaperId, PaperSize, SheetLayout, SheetMode, SheetSlot, StockPreset } from '../../core/layout/sheet-layout';
@@ -61,17 +62,8 @@ export const MAX_COPIES = SPEC_LIMITS.copiesMax;
 export const MAX_BACK_OFFSET_MM = SPEC_LIMITS.backOffsetMaxMm;
 
 /** The imposed PDF's document information; the same values give the same bytes. */
-export interface SheetMetadata {
-  title: string;
-  subject: string;
-  keywords: string[];
-  /** BCP 47, e.g. "en". */
-  language: string;
-  creator: string;
-  producer: string;
-  /** YYYY-MM-DD: creation and modification date, at 00:00:00 UTC. */
-  date: string;
-}
+/** The sheet PDF's document information. */
+export type SheetMetadata = DocumentInfo;
 
 export interface SheetOptions {
   paper: PaperId;
@@ -403,15 +395,7 @@ async function imposeLoaded(card: PDFDocument, format: FormatGeometry, cards: re
   const layout = sheetLayout(format, paper, mode, stock);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const date = new Date(`${metadata.date}T00:00:00Z`);
-  doc.setTitle(metadata.title);
-  doc.setSubject(metadata.subject);
-  doc.setKeywords(metadata.keywords);
-  doc.setLanguage(metadata.language);
-  doc.setCreator(metadata.creator);
-  doc.setProducer(metadata.producer);
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  setDocumentInfo(doc, metadata, false);
 
   const faces = pagesAsForms(card, doc);
 

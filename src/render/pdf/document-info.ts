@@ -1,0 +1,27 @@
+/** A PDF's document information (title, dates, …), set in one order for cards and sheets: the same input, the same bytes. */
+import type { PDFDocument } from 'pdf-lib';
+
+export interface DocumentInfo {
+  title: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47, e.g. "en". */
+  language: string;
+  creator: string;
+  producer: string;
+  /** YYYY-MM-DD: the creation and modification date, at 00:00:00 UTC. */
+  date: string;
+}
+
+/** Sets `info` on `pdf`; `titleInWindow` asks viewers to show the title instead of the file name. */
+export function setDocumentInfo(pdf: PDFDocument, info: DocumentInfo, titleInWindow: boolean): void {
+  const date = new Date(`${info.date}T00:00:00Z`);
+  pdf.setTitle(info.title, { showInWindowTitleBar: titleInWindow });
+  pdf.setSubject(info.subject);
+  pdf.setKeywords(info.keywords);
+  pdf.setLanguage(info.language);
+  pdf.setCreator(info.creator);
+  pdf.setProducer(info.producer);
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+}
