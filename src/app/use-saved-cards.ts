@@ -1,6 +1,6 @@
 /**
- * Saved cards for the UI: the IndexedDB store (src/app/storage) is loaded after the first screen, so that it and the
- * spec schema (zod) stay out of the first download and out of the work of drawing the editor and the preview. Every change re-reads the list from the store.
+ * Saved cards for the UI: the IndexedDB store (src/app/storage) is loaded after the first screen (the editor and the
+ * preview), and brings zod and the schemas only when there are records to read. Every change re-reads the list.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CardSpec } from '../core/spec/schema';
@@ -32,7 +32,7 @@ export function useSavedCards(start: boolean) {
   useEffect(() => {
     if (!start) return;
     let cancelled = false;
-    // After the first screen (the editor and the preview): the store brings zod, which that screen does not need.
+    // After the first screen, when the browser is idle: nothing on that screen needs the saved cards.
     void new Promise<void>((resolve) => whenIdle(resolve, 2000))
       .then(() => import('./storage/card-store'))
       .then(({ openCardStore }) => openCardStore())
