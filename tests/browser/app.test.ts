@@ -23,13 +23,18 @@ let port = 0;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 const requests: string[] = [];
+/** The requests of the page and its workers, not of the service worker (its precache). */
+const pageRequests: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   app = await serveApp(FIRST);
   port = Number(new URL(app.url).port);
   browser = await launchBrowser();
-  browser.context.on('request', (request) => requests.push(request.url()));
+  browser.context.on('request', (request) => {
+    requests.push(request.url());
+    if (request.serviceWorker() === null) pageRequests.push(request.url());
+  });
   await browser.context.addInitScript(() => {
     const win = window as unknown as { cspViolations: string[] };
     win.cspViolations = [];
@@ -61,6 +66,8 @@ describe('a new user', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Safety Card');
     await page.locator('.preview svg').first().waitFor();
     expect(await page.locator('.preview svg').count()).toBeGreaterThanOrEqual(2);
+    // The page fetches the card font once, for the preview, the PDF and the layout worker (which is sent the bytes).
+    for (const weight of ['DejaVuSansCondensed-card', 'DejaVuSansCondensed-Bold-card']) expect(pageRequests.filter((url) => url.includes(`/${weight}.ttf-`)), weight).toHaveLength(1);
   });
 
   it('shows what a section says, with the explanations, when its disclosure is opened', async () => {

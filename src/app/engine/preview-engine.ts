@@ -16,6 +16,11 @@ export interface PreviewEngine {
   layoutSpec(bundled: BundledTemplate, spec: CardSpec): Promise<LayoutResult>;
 }
 
+/** The first message to the layout worker: the card font's .ttf bytes, which the page has already fetched. */
+export interface LayoutStart {
+  fonts: { regular: Uint8Array; bold: Uint8Array };
+}
+
 /** A message to the layout worker; the template goes with the first request for its key. */
 export interface LayoutRequest {
   id: number;
@@ -28,7 +33,7 @@ export interface LayoutRequest {
 /** A message from the layout worker: whether its font loaded, or the answer to request `id`. */
 export type LayoutReply = { ready: true } | { ready: false; error: string } | { id: number; result: LayoutResult } | { id: number; error: string };
 
-/** Loads the card font and starts the layout worker; resolves when both are ready. */
+/** Loads the card font and starts the layout worker with it; resolves when both are ready. */
 export async function loadPreviewEngine(): Promise<PreviewEngine> {
   const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'layout' });
   const pending = new Map<number, { resolve: (result: LayoutResult) => void; reject: (error: Error) => void }>();
@@ -57,7 +62,10 @@ export async function loadPreviewEngine(): Promise<PreviewEngine> {
     else request?.reject(new Error(data.error));
   };
 
-  const [fonts] = await Promise.all([loadCardFonts(), workerReady]);
+  // The worker starts loading its script while the page fetches the font (once, for the preview, the PDF and it).
+  const fonts = await loadCardFonts();
+  worker.postMessage({ fonts: fonts.bytes } satisfies LayoutStart);
+  await workerReady;
   return {
     fonts,
     layoutSpec(bundled, spec) {
