@@ -76,7 +76,6 @@ export function useSavedCards(start: boolean) {
     importFile: (text: string, describe: (report: ImportReport) => string) => run((s) => s.importFile(text), describe),
     /** Imports a template file; the result (problems included) is returned for the caller to show. */
     importTemplate: (text: string, describe: (result: TemplateImportResult) => string) => run((s) => s.importTemplate(text), describe, 'templatesMessage'),
-    exportTemplate: (key: string) => run((s) => s.exportTemplate(key), undefined, 'templatesMessage'),
     removeTemplate: (key: string, done: string) => run((s) => s.removeTemplate(key), () => done, 'templatesMessage'),
     eraseEverything: (done: string) =>
       run(async (s) => {

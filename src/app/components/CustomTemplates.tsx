@@ -71,7 +71,7 @@ export function CustomTemplates({ t, saved }: Props) {
               {entry.key} · {c.importedOn(entry.importedAt.slice(0, 10))}
             </span>
             <span class="actions">
-              <button type="button" class="secondary" aria-label={c.exportLabel(entry.key)} onClick={() => void saved.exportTemplate(entry.key).then((text) => text !== undefined && saveJson(text, `${entry.template.id}-${entry.template.version}.json`))}>
+              <button type="button" class="secondary" aria-label={c.exportLabel(entry.key)} onClick={() => saveJson(entry.text, `${entry.template.id}-${entry.template.version}.json`)}>
                 {c.export}
               </button>
               <button type="button" class="secondary" aria-label={c.deleteLabel(entry.key)} onClick={() => { if (window.confirm(c.deleteConfirm(entry.key))) void saved.removeTemplate(entry.key, c.deleted(entry.key)); }}>
