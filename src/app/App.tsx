@@ -23,6 +23,7 @@ import { whenIdle } from './idle';
 import { useSharedSetup } from './share/use-shared-setup';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useSavedCards } from './use-saved-cards';
+import { templateKey } from '../core/template/canonical';
 
 const DEFAULT_TEMPLATE = 'mdma-therapy';
 
@@ -170,7 +171,7 @@ export function App() {
         {spec !== undefined && catalog !== undefined && bundled === undefined ? (
           <MissingTemplate
             t={t}
-            templateKey={`${spec.template.id}@${spec.template.version}`}
+            templateKey={templateKey(spec.template)}
             onNewCard={startNewCard}
           />
         ) : templates === undefined && loadError !== '' ? (

@@ -2,7 +2,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { templateContentText } from '../core/template/canonical';
-import { groupById, templateKey } from '../core/template/catalog';
+import { groupById } from '../core/template/catalog';
+import { templateKey } from '../core/template/canonical';
 import { decideCustomImport, formatTemplateProblem } from '../core/template/custom';
 import type { Template } from '../core/template/schema';
 import { MAX_TEMPLATE_FILE_BYTES, templateTooLarge } from '../core/template/limits';

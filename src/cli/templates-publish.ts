@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { templateKey } from '../core/template/catalog';
+import { templateKey } from '../core/template/canonical';
 import { checkTemplateDirectory, formatProblems } from './template-catalog';
 import { InputError, runMain, UsageError } from './run-main';
 

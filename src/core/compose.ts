@@ -6,7 +6,7 @@ import { inspectLogo, LogoError, type ImageInfo, type LogoData } from './image';
 import type { CardMeta } from './layout/types';
 import type { CardSpec } from './spec/schema';
 import type { Contact, Section, Severity, Template } from './template/schema';
-import { SHORT_HASH_CHARS } from './template/canonical';
+import { SHORT_HASH_CHARS, templateKey } from './template/canonical';
 
 /** The front title of a discreet card: it does not name the drug. */
 export const DISCREET_TITLE = 'Medical information — in an emergency, read inside';
@@ -73,9 +73,9 @@ export interface ComposeOptions {
 
 /** Builds the document to lay out. Throws SpecError when the spec asks for something the template does not have. */
 export function compose(template: Template, spec: CardSpec, options: ComposeOptions): CardDocument {
-  const key = `${template.id}@${template.version}`;
+  const key = templateKey(template);
   if (spec.template.id !== template.id || spec.template.version !== template.version) {
-    throw new SpecError(`the spec is for ${spec.template.id}@${spec.template.version}, not ${key}`);
+    throw new SpecError(`the spec is for ${templateKey(spec.template)}, not ${key}`);
   }
   if (spec.sections.length === 0) throw new SpecError('no section is selected: choose at least one section');
 
@@ -123,7 +123,7 @@ export function compose(template: Template, spec: CardSpec, options: ComposeOpti
     meta: {
       title: spec.discreet ? DISCREET_TITLE : template.title,
       subject: template.description,
-      keywords: ['safety card', template.id, `${template.id}@${template.version}`],
+      keywords: ['safety card', template.id, key],
       language: template.locale,
       templateKey: key,
       contentHash: hash,

@@ -21,6 +21,7 @@ import { fromBase64, toBase64 } from './base64';
 import { compose, SpecError } from './compose';
 import { migrateSpec, SpecFormatError, type CardSpec } from './spec/schema';
 import type { Template } from './template/schema';
+import { templateKey } from './template/canonical';
 
 /** The limits and markers of share links. */
 export const SHARE_LINK = {
@@ -154,7 +155,7 @@ export async function decodeShareFragment(
     throw error;
   }
   const template = context.findTemplate(spec.template.id, spec.template.version);
-  if (template === undefined) throw new ShareLinkError(shareLinkErrors.missingTemplate(`${spec.template.id}@${spec.template.version}`));
+  if (template === undefined) throw new ShareLinkError(shareLinkErrors.missingTemplate(templateKey(spec.template)));
   // Unknown sections or fields, values too long for the card. An empty selection is a state the editor explains.
   if (spec.sections.length > 0) {
     try {

@@ -3,6 +3,7 @@ import type { CardSpec } from '../../core/spec/schema';
 import type { Messages } from '../messages/en';
 import type { SavedCardsApi } from '../use-saved-cards';
 import { saveJson } from '../save-file';
+import { templateKey } from '../../core/template/canonical';
 
 interface Props {
   t: Messages;
@@ -43,7 +44,7 @@ export function SavedCards({ t, saved, openCard, newCard, openId, templateKeys }
       )}
       <ul class="saved-list">
         {state.cards.map((card) => {
-          const key = `${card.spec.template.id}@${card.spec.template.version}`;
+          const key = templateKey(card.spec.template);
           return (
             <li key={card.id} class={card.id === openId ? 'current' : undefined}>
               <span class="name">{card.name}</span>

@@ -6,6 +6,7 @@
 import lock from '../../../templates/lock.json';
 import { compareSemver } from '../../core/semver';
 import type { Template } from '../../core/template/schema';
+import { templateKey } from '../../core/template/canonical';
 
 const modules = import.meta.glob<Template>('/templates/*/*.json', { import: 'default' });
 /** "id@version" → SHA-256 (hex) of every bundled published template version (templates/lock.json). */
@@ -31,7 +32,7 @@ const byIdThenNewest = (a: TemplateEntry, b: TemplateEntry) => a.template.id.loc
 export async function loadTemplates(): Promise<TemplateEntry[]> {
   const templates = await Promise.all(Object.values(modules).map((load) => load()));
   return templates
-    .map((template) => ({ template, key: `${template.id}@${template.version}`, sha256: BUNDLED_HASHES[`${template.id}@${template.version}`] ?? '', custom: false }))
+    .map((template) => ({ template, key: templateKey(template), sha256: BUNDLED_HASHES[templateKey(template)] ?? '', custom: false }))
     .filter((entry) => entry.sha256 !== '')
     .sort(byIdThenNewest);
 }
@@ -43,7 +44,7 @@ export async function loadTemplates(): Promise<TemplateEntry[]> {
 export function withCustom(bundled: readonly TemplateEntry[], custom: readonly { template: Template; sha256: string }[]): TemplateEntry[] {
   const keys = new Set(bundled.map((entry) => entry.key));
   const extra = custom
-    .map((entry) => ({ template: entry.template, key: `${entry.template.id}@${entry.template.version}`, sha256: entry.sha256, custom: true }))
+    .map((entry) => ({ template: entry.template, key: templateKey(entry.template), sha256: entry.sha256, custom: true }))
     .filter((entry) => !keys.has(entry.key));
   return [...bundled, ...extra].sort(byIdThenNewest);
 }

@@ -22,6 +22,7 @@ import { deleteDatabase, inTransaction, request } from './idb';
 import type { CustomTemplate, StoredTemplateRecord, TemplateImportResult, UnreadableTemplate } from './custom-templates';
 import type * as ValidatorsModule from './validators';
 import { en } from '../messages/en';
+import { templateKey } from '../../core/template/canonical';
 
 const m = en.storage;
 
@@ -360,7 +361,7 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
     },
     async exportAll() {
       const { cards } = await list();
-      const used = new Set(cards.map((card) => `${card.spec.template.id}@${card.spec.template.version}`));
+      const used = new Set(cards.map((card) => templateKey(card.spec.template)));
       const { templates } = await listTemplates();
       const carried = templates.filter((entry) => used.has(entry.key)).map((entry) => JSON.parse(entry.text.replace(/^\uFEFF/, '')) as unknown); // valid JSON: read by parseTemplateText, which allows a byte-order mark
       return (await validators()).buildExport(cards, new Date(), carried);
@@ -452,7 +453,7 @@ export async function openCardStore(options: { dbName?: string } = {}): Promise<
         const records: unknown[] = await request(tx.objectStore(CARDS).getAll());
         const users = records.flatMap((raw) => {
           const read = readCard(raw);
-          return read.ok && `${read.card.spec.template.id}@${read.card.spec.template.version}` === key ? [read.card.name] : [];
+          return read.ok && templateKey(read.card.spec.template) === key ? [read.card.name] : [];
         });
         if (users.length > 0) throw new StorageError('template-in-use', m.templateInUse(key, users));
         templateStore.delete(key);

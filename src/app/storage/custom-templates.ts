@@ -4,8 +4,7 @@
  * src/core/template/custom.ts against the bundled published versions (templates/lock.json). card-store.ts does the
  * storing.
  */
-import { templateKey } from '../../core/template/catalog';
-import { templateContentText } from '../../core/template/canonical';
+import { templateContentText, templateKey } from '../../core/template/canonical';
 import { decideCustomImport, formatTemplateProblem, type HashedTemplate } from '../../core/template/custom';
 import type { Template } from '../../core/template/schema';
 import { parseTemplateText, type TemplateProblem } from '../../core/template/validate';

@@ -27,3 +27,8 @@ export function templateContentText(template: Template): string {
 
 /** How many hex characters of the content hash a card prints. */
 export const SHORT_HASH_CHARS = 8;
+
+/** "mdma-therapy@1.0.0": how a template version is named everywhere (cards, the lock, the app's lists). */
+export function templateKey(template: Pick<Template, 'id' | 'version'>): string {
+  return `${template.id}@${template.version}`;
+}

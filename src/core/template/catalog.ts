@@ -7,6 +7,7 @@ import { z } from '../zod-config';
 import { bumpBetween, bumpCovers, compareSemver, nextVersion } from '../semver';
 import { diffTemplates, type TemplateDiff } from './diff';
 import type { Template } from './schema';
+import { templateKey } from './canonical';
 
 export const LockSchema = z.strictObject({
   '//': z.string().optional(),
@@ -29,11 +30,6 @@ export interface CatalogProblem {
   file: string;
   path: string;
   message: string;
-}
-
-/** "mdma-therapy@1.0.0" */
-export function templateKey(template: Pick<Template, 'id' | 'version'>): string {
-  return `${template.id}@${template.version}`;
 }
 
 export interface CatalogCheckOptions {

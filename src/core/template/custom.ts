@@ -13,8 +13,8 @@
  * 4. Between versions of one custom id, each version bumps at least as much as its changes need (as for bundled ones).
  */
 import { compareSemver, nextVersion } from '../semver';
-import { bumpProblem, templateKey } from './catalog';
-import { SHORT_HASH_CHARS } from './canonical';
+import { bumpProblem } from './catalog';
+import { SHORT_HASH_CHARS, templateKey } from './canonical';
 import type { Template } from './schema';
 import type { TemplateProblem } from './validate';
 

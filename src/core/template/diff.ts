@@ -8,7 +8,7 @@
  * patch and the author may choose major.
  */
 import { bumpCovers, type Bump } from '../semver';
-import { canonicalJson } from './canonical';
+import { canonicalJson, templateKey } from './canonical';
 import type { Section, Severity, Template } from './schema';
 
 export type EntryKind = 'item' | 'contact' | 'field';
@@ -67,8 +67,8 @@ interface EntryRecord extends EntryRef {
 /** Diffs two templates with the same id (any versions, either order). */
 export function diffTemplates(from: Template, to: Template): TemplateDiff {
   const diff: TemplateDiff = {
-    from: `${from.id}@${from.version}`,
-    to: `${to.id}@${to.version}`,
+    from: templateKey(from),
+    to: templateKey(to),
     sections: { added: [], removed: [], retitled: [], moved: [], severityChanged: [], settingsChanged: [] },
     entries: { added: [], removed: [], reworded: [], detailChanged: [], moved: [] },
     templateKeysChanged: [],
