@@ -8,7 +8,7 @@ import { decodeBase64, LogoError } from '../../core/image';
 import { INK } from '../../core/layout/ink';
 import type { CardLayout, FontWeight, InkColor } from '../../core/layout/types';
 import { PDF_FONT_FEATURES } from '../../fonts/families';
-import { setDocumentInfo } from './document-info';
+import { cardDocumentInfo, setDocumentInfo } from './document-info';
 import { fontkitLite } from './fontkit-lite';
 
 /** The TrueType bytes of the card's two weights (the same files the measurer was built from). */
@@ -46,8 +46,7 @@ const CARD_FONT_ENGINE = fontkitLite as unknown as FontEngine;
 export async function renderCardPdf(layout: CardLayout, fonts: CardFontFiles, info: RenderInfo, engine: FontEngine = CARD_FONT_ENGINE): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(engine);
-  const { title, subject, keywords, language, date } = layout.meta;
-  setDocumentInfo(pdf, { title, subject, keywords, language, date, creator: info.creator, producer: `${info.creator} (pdf-lib)` }, true);
+  setDocumentInfo(pdf, cardDocumentInfo(layout.meta, info.creator), true);
 
   const texts: Record<FontWeight, string> = { regular: '', bold: '' };
   for (const face of layout.faces) for (const run of face.runs) texts[run.weight] += run.text;

@@ -1,5 +1,6 @@
 /** A PDF's document information (title, dates, …), set in one order for cards and sheets: the same input, the same bytes. */
 import type { PDFDocument } from 'pdf-lib';
+import type { CardMeta } from '../../core/layout/types';
 
 export interface DocumentInfo {
   title: string;
@@ -11,6 +12,11 @@ export interface DocumentInfo {
   producer: string;
   /** YYYY-MM-DD: the creation and modification date, at 00:00:00 UTC. */
   date: string;
+}
+
+/** The document information of a card made by `creator` ("Safety Card 0.1.0"), for a card's PDF or a sheet of it. */
+export function cardDocumentInfo(meta: Pick<CardMeta, 'title' | 'subject' | 'keywords' | 'language' | 'date'>, creator: string): DocumentInfo {
+  return { title: meta.title, subject: meta.subject, keywords: meta.keywords, language: meta.language, date: meta.date, creator, producer: `${creator} (pdf-lib)` };
 }
 
 /** Sets `info` on `pdf`; `titleInWindow` asks viewers to show the title instead of the file name. */

@@ -52,8 +52,7 @@ import { compose, sheetLayout, stockProblem } from '../../core/layout/sheet-layo
 import { setDocumentInfo, type DocumentInfo } from './document-info';
 import { NOTE_SIZE_PT, modeInstructions, planSheetNotes } from './sheet-notes';
 
-export type { FacePlacement, MarginArea, PaperId, PaperSize, SheetLayout, SheetMode, SheetSlot, StockPreset } from '../../core/layout/sheet-layout';
-export { PAPERS, pageCount, sheetCount, sheetLayout, STOCK_PRESETS, stockProblem } from '../../core/layout/sheet-layout';
+export type { PaperId, SheetMode } from '../../core/layout/sheet-layout';
 
 /** The card spec's limits (a spec the schema accepts is never refused here). */
 export const MIN_COPIES = SPEC_LIMITS.copiesMin;

@@ -17,8 +17,8 @@ import type { CardLayout, FaceLayout, FormatGeometry, FormatId } from '../../cor
 import type { CardSpec } from '../../core/spec/schema';
 import { renderCardPdf } from './card';
 import { imposeCards, MAX_CARDS, type CardPages } from './impose';
-import { checkPrintable, isPrintProblem, sheetOptions, type MakeCardInput } from './make-card';
-import { formatChoice, layoutForSpec } from '../../core/layout/spec-layout';
+import { isPrintProblem, sheetOptions, type MakeCardInput } from './make-card';
+import { checkPrintable, formatChoice, layoutForSpec } from '../../core/layout/spec-layout';
 import { pageCount, sheetLayout } from '../../core/layout/sheet-layout';
 
 /** One card of the batch: the field values it adds to (or replaces in) the spec's, and what names it in errors. */

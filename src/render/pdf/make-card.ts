@@ -9,10 +9,10 @@ import type { CardLayout, Measurer } from '../../core/layout/types';
 import type { CardSpec } from '../../core/spec/schema';
 import type { Template } from '../../core/template/schema';
 import { renderCardPdf, type CardFontFiles } from './card';
-import { imposeSheets, pageCount, sheetLayout } from './impose';
+import { cardDocumentInfo } from './document-info';
+import { imposeSheets } from './impose';
+import { pageCount, sheetLayout } from '../../core/layout/sheet-layout';
 import { composeAndLayout } from '../../core/layout/spec-layout';
-
-export { checkPrintable, composeAndLayout, formatChoice, layoutForSpec, StockOverflowError } from '../../core/layout/spec-layout';
 
 export interface MakeCardInput {
   template: Template;
@@ -62,6 +62,6 @@ export function sheetOptions(spec: CardSpec, layout: CardLayout, creator: string
     mode: spec.printMode,
     stock: spec.stock,
     backOffsetMm: { xMm: spec.backOffsetMm.x, yMm: spec.backOffsetMm.y },
-    metadata: { ...layout.meta, creator, producer: `${creator} (pdf-lib)` },
+    metadata: cardDocumentInfo(layout.meta, creator),
   };
 }

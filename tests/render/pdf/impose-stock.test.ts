@@ -13,7 +13,7 @@ import { OverflowError } from '../../../src/core/layout/layout';
 import { ID1, type FormatGeometry } from '../../../src/core/layout/types';
 import { STOCKS } from '../../../src/core/spec/defaults';
 import { imposeSheets, SheetOptionsError, type SheetOptions } from '../../../src/render/pdf/impose';
-import { StockOverflowError } from '../../../src/render/pdf/make-card';
+import { StockOverflowError } from '../../../src/core/layout/spec-layout';
 import { sheetLayout, STOCK_PRESETS, stockProblem, stockScale, stockScaleText, StockError, type StockPreset } from '../../../src/core/layout/sheet-layout';
 import { render, save, specWith, stored, tool, wordBoxes } from '../../helpers/engine';
 import { tempDir } from '../../helpers/run';

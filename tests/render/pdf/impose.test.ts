@@ -12,8 +12,8 @@ import { FOLD_2, FOLD_3, WALLET_1, WALLET_2 } from '../../../src/core/layout/for
 import type { FormatGeometry } from '../../../src/core/layout/types';
 import { ID1 } from '../../../src/core/layout/types';
 import type { PaperId, SheetMode, SheetOptions } from '../../../src/render/pdf/impose';
-import { CardPdfError, MAX_COPIES, PAPERS, SheetOptionsError, imposeSheets, sheetLayout } from '../../../src/render/pdf/impose';
-import { MIN_MARGIN_MM, PRINTER_EDGE_MM } from '../../../src/core/layout/sheet-layout';
+import { CardPdfError, MAX_COPIES, SheetOptionsError, imposeSheets } from '../../../src/render/pdf/impose';
+import { MIN_MARGIN_MM, PAPERS, PRINTER_EDGE_MM, sheetLayout } from '../../../src/core/layout/sheet-layout';
 import { tempDir } from '../../helpers/run';
 
 const PT_PER_MM = 72 / 25.4;
