@@ -14,6 +14,7 @@ import { BatchError, makeBatch, type BatchRow } from '../render/pdf/make-batch';
 import { isPrintProblem } from '../render/pdf/make-card';
 import { STOCK_PRESETS } from '../core/layout/sheet-layout';
 import { InputError } from './run-main';
+import { templateFields } from '../core/spec/defaults';
 
 /** The most rows one merge file may have (one PDF). */
 export const MAX_MERGE_ROWS = 1000;
@@ -50,7 +51,7 @@ export function readMergeRows(text: string, file: string, template: Template): B
     if (error instanceof CsvError) throw new MergeError(file, [error.message]);
     throw error;
   }
-  const fieldIds = template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => field.id) : []));
+  const fieldIds = templateFields(template).map(({ field }) => field.id);
   const [header, ...rows] = records;
   const example = fieldIds.slice(0, 2).join(',');
   if (header === undefined) {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkLogoSize, LogoError, logoFromBytes } from '../core/image';
 import { FORMAT_IDS } from '../core/layout/formats';
 import { describeGeometry } from '../core/layout/layout';
-import { FORMAT_CHOICES, localIsoDate, PHONE_PATTERN, templateRegions } from '../core/spec/defaults';
+import { FORMAT_CHOICES, localIsoDate, PHONE_PATTERN, templateFields, templateRegions } from '../core/spec/defaults';
 import { defaultSpec, migrateSpec, PAPERS, PRINT_MODES, SPEC_LIMITS, SpecFormatError, STOCKS, type CardSpec } from '../core/spec/schema';
 import type { Template } from '../core/template/schema';
 import { CARD_FONT_FAMILY, cardFontNames } from '../fonts/card-font';
@@ -308,7 +308,7 @@ function listing(templates: Map<string, StoredTemplate[]>, chosen: StoredTemplat
     templates: [...templates.entries()].map(([id, versions]) => ({ id, versions: versions.map((v) => ({ version: v.template.version, published: v.template.published, title: v.template.title })) })),
     template: `${template.id}@${template.version}`,
     sections: template.sections.map((section) => ({ id: section.id, title: section.title, kind: section.kind, severity: section.severity, default: section.defaultSelected })),
-    fields: template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => ({ id: field.id, label: field.label, kind: field.kind, maxLength: field.maxLength, section: section.id })) : [])),
+    fields: templateFields(template).map(({ field, section }) => ({ id: field.id, label: field.label, kind: field.kind, maxLength: field.maxLength, section: section.id })),
     regions: [...templateRegions(template)].sort(),
     formats: FORMAT_CHOICES,
     papers: PAPERS,

@@ -7,6 +7,7 @@ import type { CardMeta } from './layout/types';
 import type { CardSpec } from './spec/schema';
 import type { Contact, Section, Severity, Template } from './template/schema';
 import { SHORT_HASH_CHARS, templateKey } from './template/canonical';
+import { templateFields } from './spec/defaults';
 
 /** The front title of a discreet card: it does not name the drug. */
 export const DISCREET_TITLE = 'Medical information — in an emergency, read inside';
@@ -89,7 +90,7 @@ export function compose(template: Template, spec: CardSpec, options: ComposeOpti
     seen.add(id);
   }
 
-  const fieldsById = new Map(template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => [field.id, { field, section }] as const) : [])));
+  const fieldsById = new Map(templateFields(template).map((entry) => [entry.field.id, entry] as const));
   const unusedFields: string[] = [];
   for (const [id, value] of Object.entries(spec.fields)) {
     const found = fieldsById.get(id);

@@ -22,6 +22,7 @@ import { compose, SpecError } from './compose';
 import { migrateSpec, SpecFormatError, type CardSpec } from './spec/schema';
 import type { Template } from './template/schema';
 import { templateKey } from './template/canonical';
+import { templateFields } from './spec/defaults';
 
 /** The limits and markers of share links. */
 export const SHARE_LINK = {
@@ -94,7 +95,7 @@ export const shareLinkErrors = {
 export function sharedSetup(spec: CardSpec, template: Template, options: ShareOptions): SharedSetup {
   const clinic = { ...spec.clinic, logo: null };
   if (options.includePersonal) return { ...spec, clinic };
-  const impersonal = new Set(template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.filter((field) => !field.personal).map((field) => field.id) : [])));
+  const impersonal = new Set(templateFields(template).flatMap(({ field }) => (field.personal ? [] : [field.id])));
   const fields = Object.fromEntries(Object.entries(spec.fields).filter(([id, value]) => impersonal.has(id) && value !== ''));
   const { date: _date, ...rest } = spec;
   return { ...rest, fields, extraContacts: [], clinic };

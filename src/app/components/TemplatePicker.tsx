@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { compareSemver } from '../../core/semver';
-import { defaultSpec, templateRegions } from '../../core/spec/defaults';
+import { defaultSpec, templateFields, templateRegions } from '../../core/spec/defaults';
 import type { TemplateDiff } from '../../core/template/diff';
 import type { CardSpec } from '../../core/spec/schema';
 import type { BundledTemplate } from '../engine/templates';
@@ -120,7 +120,7 @@ function ChangeList({ t, diff }: { t: Messages; diff: TemplateDiff }) {
 function switchTo(spec: CardSpec, target: BundledTemplate | undefined): CardSpec {
   if (target === undefined || target.template.id === spec.template.id) return spec;
   const defaults = defaultSpec(target.template, spec.date);
-  const fieldIds = new Set(target.template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => field.id) : [])));
+  const fieldIds = new Set(templateFields(target.template).map(({ field }) => field.id));
   const regions = templateRegions(target.template);
   return {
     ...spec,
@@ -136,7 +136,7 @@ function moveTo(spec: CardSpec, versions: readonly BundledTemplate[], version: s
   const target = versions.find((entry) => entry.template.version === version);
   if (target === undefined) return spec;
   const sectionIds = new Set(target.template.sections.map((section) => section.id));
-  const fieldIds = new Set(target.template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => field.id) : [])));
+  const fieldIds = new Set(templateFields(target.template).map(({ field }) => field.id));
   return {
     ...spec,
     template: { id: target.template.id, version },

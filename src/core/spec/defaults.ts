@@ -3,7 +3,7 @@
  * The schema and the migrations, which need zod, are in ./schema.ts.
  */
 import { FORMAT_IDS } from '../layout/formats';
-import type { Template } from '../template/schema';
+import type { Field, Section, Template } from '../template/schema';
 import type { CardSpec } from './schema';
 
 export const CURRENT_SPEC_VERSION = 2;
@@ -69,6 +69,11 @@ export function defaultSpec(template: Pick<Template, 'id' | 'version' | 'publish
 /** A date as YYYY-MM-DD in its own (local) calendar: the default date printed on a new card is today's. */
 export function localIsoDate(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** Every field the template asks for, in order, with the section that holds it. */
+export function templateFields(template: Pick<Template, 'sections'>): { field: Field; section: Extract<Section, { kind: 'fields' }> }[] {
+  return template.sections.flatMap((section) => (section.kind === 'fields' ? section.fields.map((field) => ({ field, section })) : []));
 }
 
 /** Every region code the template's crisis contacts serve ("any" included when a contact serves every region). */
